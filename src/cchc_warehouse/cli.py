@@ -1,0 +1,173 @@
+"""`cchc`: the warehouse's command line. Every command honours CCHC_DATABASE_URL."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import localdb
+
+
+def _db(args: argparse.Namespace) -> int:
+    c = localdb.cluster()
+    if args.action == "start":
+        localdb.start(c)
+        print(f"PostgreSQL đang chạy: {c.url}  (dữ liệu: {c.data})")
+    elif args.action == "stop":
+        localdb.stop(c)
+        print("PostgreSQL đã dừng")
+    elif args.action == "status":
+        running = localdb.is_running(c)
+        print(f"{'running' if running else 'stopped'}: {c.url} ({c.data})")
+        return 0 if running else 3
+    elif args.action == "url":
+        from .db import database_url
+
+        print(database_url())
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .db import migrate
+
+    for name in migrate():
+        print(f"applied {name}")
+    return 0
+
+
+def _units(args: argparse.Namespace) -> int:
+    from .units import UnitFileError, import_units
+
+    try:
+        n = import_units(Path(args.file))
+    except UnitFileError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"đã nhập {n} đơn vị từ {args.file}")
+    return 0
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from .periods import month_range
+    from .sample.generate import generate
+
+    written, _ = generate(Path(args.out), month_range(args.months), args.dossiers_per_month, args.dirty, args.seed)
+    for w in written:
+        tag = f"  [lỗi cố ý: {w.dirty_reason}]" if w.dirty_reason else ""
+        print(f"{w.path}  ({w.rows} dòng){tag}")
+    print(f"{len(written)} tệp trong {args.out}")
+    return 0
+
+
+def _load(args: argparse.Namespace) -> int:
+    from .loader import load
+    from .periods import parse_month
+
+    period = parse_month(args.period) if args.period else None
+    results = load(args.source, [Path(f) for f in args.files], period)
+    for r in results:
+        label = {"loaded": "ĐÃ NẠP", "duplicate": "ĐÃ CÓ (bỏ qua)", "rejected": "TỪ CHỐI"}.get(r.status, r.status)
+        print(f"[{label}] {r.path.name}: tệp #{r.file_id}, kỳ {r.period or '?'}, {r.rows_loaded} dòng")
+        for msg in r.reasons:
+            print(f"  LỖI: {msg}")
+        for msg in r.warnings:
+            print(f"  CẢNH BÁO: {msg}")
+    return 0 if all(r.accepted for r in results) else 1
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .transform import build_and_publish
+
+    return 0 if build_and_publish(full_refresh=args.full_refresh) else 1
+
+
+def _indicators(args: argparse.Namespace) -> int:
+    from .periods import parse_month
+    from .reports import indicator_rows, print_rows
+
+    rows = indicator_rows(parse_month(args.period), args.unit)
+    print_rows(rows, args.format)
+    return 0 if rows else 1
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from .demo import run_demo
+
+    return run_demo(months=args.months, dossiers_per_month=args.dossiers_per_month)
+
+
+def _gx(args: argparse.Namespace) -> int:
+    from .suites import write_all
+
+    for p in write_all():
+        print(f"wrote {p}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cchc", description="Kho dữ liệu báo cáo cải cách hành chính (CCHC)")
+    p.add_argument("-v", "--verbose", action="store_true")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("db", help="project-local PostgreSQL cluster")
+    s.add_argument("action", choices=["start", "stop", "status", "url"])
+    s.set_defaults(func=_db)
+
+    s = sub.add_parser("init", help="apply sql/ (schemas, roles, functions, tables); idempotent")
+    s.set_defaults(func=_init)
+
+    s = sub.add_parser("units", help="unit registry")
+    s.add_argument("action", choices=["import"])
+    s.add_argument("file")
+    s.set_defaults(func=_units)
+
+    s = sub.add_parser("sample", help="generate sample files")
+    s.add_argument("action", choices=["generate"])
+    s.add_argument("--months", default="2025-01..2025-06")
+    s.add_argument("--out", required=True)
+    s.add_argument("--dirty", action="store_true", help="also write files that must be rejected")
+    s.add_argument("--dossiers-per-month", type=int, default=2000)
+    s.add_argument("--seed", type=int, default=2025)
+    s.set_defaults(func=_sample)
+
+    s = sub.add_parser("load", help="load source files into raw, through the quality gate")
+    s.add_argument("source")
+    s.add_argument("files", nargs="+")
+    s.add_argument("--period", help="YYYY-MM (otherwise read from the file's title)")
+    s.set_defaults(func=_load)
+
+    s = sub.add_parser("build", help="dbt build of the marts, then publish the loaded files")
+    s.add_argument("--full-refresh", action="store_true")
+    s.set_defaults(func=_build)
+
+    s = sub.add_parser("indicators", help="indicator values for a month")
+    s.add_argument("--period", required=True)
+    s.add_argument("--unit")
+    s.add_argument("--format", choices=["table", "csv"], default="table")
+    s.set_defaults(func=_indicators)
+
+    s = sub.add_parser("demo", help="local Postgres + sample data + the monthly DAG for several months")
+    s.add_argument("--months", default="2025-01..2025-06")
+    s.add_argument("--dossiers-per-month", type=int, default=2000)
+    s.set_defaults(func=_demo)
+
+    s = sub.add_parser("gx", help="write the GX suites and checkpoints under expectations/ from code")
+    s.add_argument("action", choices=["write"])
+    s.set_defaults(func=_gx)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        return args.func(args)
+    except localdb.LocalDbError as exc:
+        print(f"lỗi cơ sở dữ liệu: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Connections and schema migrations. CCHC_DATABASE_URL, when set, wins over the local cluster."""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import psycopg
+
+from . import localdb
+from .config import paths
+
+
+def database_url() -> str:
+    url = os.environ.get("CCHC_DATABASE_URL")
+    if url:
+        return url
+    c = localdb.cluster()
+    if not localdb.is_running(c):
+        raise localdb.LocalDbError(
+            "no database: set CCHC_DATABASE_URL or start the local one with `cchc db start`"
+        )
+    return c.url
+
+
+def sqlalchemy_url(url: str | None = None) -> str:
+    url = url or database_url()
+    scheme, rest = url.split("://", 1)
+    return f"postgresql+psycopg://{rest}" if scheme in ("postgresql", "postgres") else url
+
+
+def url_parts(url: str | None = None) -> dict[str, str]:
+    """Host, port, user, password and database name, for tools configured by separate settings (dbt)."""
+    u = urlsplit(url or database_url())
+    return {
+        "host": u.hostname or "127.0.0.1",
+        "port": str(u.port or 5432),
+        "user": u.username or "postgres",
+        "password": u.password or "",
+        "dbname": (u.path or "/").lstrip("/") or "postgres",
+    }
+
+
+@contextmanager
+def connect(autocommit: bool = False) -> Iterator[psycopg.Connection]:
+    conn = psycopg.connect(database_url(), autocommit=autocommit)
+    try:
+        conn.execute("set datestyle = 'ISO, DMY'")
+        yield conn
+        if not autocommit:
+            conn.commit()
+    except BaseException:
+        if not autocommit:
+            conn.rollback()
+        raise
+    finally:
+        conn.close()
+
+
+def migrate() -> list[str]:
+    """Apply sql/*.sql in name order. Every file is idempotent; one lock serialises concurrent callers."""
+    applied = []
+    with connect() as conn:
+        conn.execute("select pg_advisory_xact_lock(hashtext('cchc_migrate'))")
+        for f in sorted(paths().sql_dir.glob("*.sql")):
+            conn.execute(f.read_text(encoding="utf-8"))
+            applied.append(f.name)
+    return applied

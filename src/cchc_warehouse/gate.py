@@ -1,0 +1,165 @@
+"""The quality gate: run a source's GX checkpoint on one file's rows, inside Postgres.
+
+Suites and checkpoint definitions are read from expectations/ (written by `cchc gx write`); the GX
+project (data source, validation results, data docs) lives under $CCHC_HOME/gx. The connection string
+reaches GX through an environment variable, so no secret is written to its config.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from psycopg.types.json import Jsonb
+
+from .config import paths
+from .db import connect, sqlalchemy_url
+from .sources import get_source
+from .suites import checkpoint_path, suite_path
+
+GATE_VIEWS = {"one_stop_dossiers": "raw.one_stop_dossiers_typed"}
+CONN_ENV = "CCHC_GX_CONNECTION_STRING"
+MAX_EXAMPLES = 20
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class GateOutcome:
+    blocking: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    docs_index: str | None = None
+
+
+@contextmanager
+def _gx_lock():
+    """GX's file context writes its config: one validation at a time per CCHC_HOME."""
+    root = paths().gx_root
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield root
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _gx():
+    logging.getLogger("great_expectations._docs_decorators").setLevel(logging.WARNING)
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx
+
+    return gx
+
+
+def _checkpoint(context: Any, source: str):
+    gx = _gx()
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    if context.variables.progress_bars is None or context.variables.progress_bars.globally:
+        context.variables.progress_bars = ProgressBarsConfig(globally=False)   # noise in task logs
+        context.variables.save()
+    from great_expectations.core.partitioners import PartitionerColumnValue
+
+    cp_def = json.loads(checkpoint_path(source).read_text(encoding="utf-8"))
+    suite = context.suites.add_or_update(
+        gx.ExpectationSuite(**json.loads(suite_path(source).read_text(encoding="utf-8"))))
+    ds = context.data_sources.add_or_update_postgres(
+        cp_def["data_source"], connection_string="${" + CONN_ENV + "}")
+    a = cp_def["asset"]
+    try:
+        asset = ds.get_asset(a["name"])
+    except LookupError:
+        asset = ds.add_table_asset(a["name"], table_name=a["table_name"], schema_name=a["schema_name"])
+    b = cp_def["batch_definition"]
+    try:
+        batch_def = asset.get_batch_definition(b["name"])
+    except KeyError:
+        batch_def = asset.add_batch_definition(
+            b["name"], partitioner=PartitionerColumnValue(column_name=b["partition_column"]),
+            validate_partitioner=False)  # GX validates only date partitioners; file_id is an integer
+    vd = context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(name=cp_def["name"], data=batch_def, suite=suite))
+    return context.checkpoints.add_or_update(
+        gx.Checkpoint(name=cp_def["name"], validation_definitions=[vd],
+                      result_format={"result_format": "COMPLETE"})), b["partition_column"]
+
+
+def _examples(result: dict) -> tuple[int | None, list[dict]]:
+    r = result.get("result") or {}
+    if "details" in r:   # UnexpectedRowsExpectation (COMPLETE): the rows the query returned
+        rows = r["details"].get("unexpected_rows") or []
+        return r.get("observed_value"), [
+            {"source_row": x.get("source_row"), "value": x.get("value")} for x in rows[:MAX_EXAMPLES]]
+    idx = r.get("partial_unexpected_index_list") or []
+    col = (result.get("expectation_config") or {}).get("kwargs", {}).get("column")
+    return r.get("unexpected_count"), [
+        {"source_row": x.get("source_row"), "value": x.get(col)} for x in idx[:MAX_EXAMPLES]]
+
+
+def _message(file_name: str, header: str | None, text: str, count: int | None, examples: list[dict]) -> str:
+    where = f"Tệp {file_name}" + (f", cột '{header}'" if header else "")
+    parts = []
+    for ex in examples:
+        value = "trống" if ex["value"] in (None, "") else repr(ex["value"])
+        parts.append(f"dòng {ex['source_row']} ({value})" if ex["source_row"] is not None else str(ex["value"]))
+    more = f" … tổng cộng {count}" if count and count > len(examples) else ""
+    return f"{where}: {text}: " + "; ".join(parts) + more if parts else f"{where}: {text}"
+
+
+def validate_file(source: str | Any, file_id: int, file_name: str, header_map: dict[str, str]) -> GateOutcome:
+    spec = get_source(source) if isinstance(source, str) else source
+    os.environ[CONN_ENV] = sqlalchemy_url()
+    gx = _gx()
+    with _gx_lock() as root:
+        context = gx.get_context(mode="file", project_root_dir=str(root))
+        checkpoint, partition_column = _checkpoint(context, spec.name)
+        run = checkpoint.run(batch_parameters={partition_column: file_id})
+        docs = context.get_docs_sites_urls()
+    outcome = GateOutcome(docs_index=docs[0]["site_url"] if docs else None)
+    rows = []
+    for vr in run.run_results.values():
+        for res in vr.to_json_dict()["results"]:
+            cfg = res["expectation_config"]
+            meta = cfg.get("meta") or {}
+            severity = cfg.get("severity", "critical")
+            count, examples = _examples(res)
+            contract = meta.get("column")
+            header = header_map.get(contract) if contract else None
+            header = header or (next((c.header for c in spec.columns if c.name == contract), None))
+            msg = None
+            if not res["success"]:
+                if res.get("exception_info", {}).get("raised_exception"):
+                    msg = f"Tệp {file_name}: lỗi khi kiểm tra ({cfg['type']}): " \
+                          f"{res['exception_info'].get('exception_message')}"
+                else:
+                    msg = _message(file_name, header, meta.get("message_vi", cfg["type"]), count, examples)
+                (outcome.blocking if severity == "critical" else outcome.warnings).append(msg)
+            rows.append((file_id, f"{spec.name}.gate", cfg["type"], header or contract, severity,
+                         res["success"], json.dumps((res.get("result") or {}).get("observed_value"),
+                                                    ensure_ascii=False, default=str),
+                         count, Jsonb(examples), msg, Jsonb(res, dumps=lambda o: json.dumps(o, default=str))))
+    with connect() as conn:
+        conn.execute("delete from audit.validation_result where file_id = %s", (file_id,))
+        conn.cursor().executemany(
+            """insert into audit.validation_result
+                 (file_id, suite_name, expectation_type, column_name, severity, success, observed_value,
+                  unexpected_count, examples, message, gx_result)
+               values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""", rows)
+    return outcome
+
+
+def build_data_docs() -> str | None:
+    """Render GX data docs (suites and every stored validation) for auditors; returns the index URL."""
+    os.environ.setdefault(CONN_ENV, sqlalchemy_url())
+    gx = _gx()
+    with _gx_lock() as root:
+        context = gx.get_context(mode="file", project_root_dir=str(root))
+        context.build_data_docs()
+        docs = context.get_docs_sites_urls()
+    return docs[0]["site_url"] if docs else None

@@ -1,0 +1,130 @@
+"""A project-local PostgreSQL cluster started from the server binaries on the machine.
+
+`initdb` refuses to run as root, so as root every server command runs as the `postgres` system user.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import cchc_home
+
+DB_NAME = "cchc"
+SUPERUSER = "postgres"
+
+
+class LocalDbError(RuntimeError):
+    pass
+
+
+def _bin_dir() -> Path:
+    env = os.environ.get("CCHC_PG_BIN")
+    if env:
+        return Path(env)
+    found = shutil.which("pg_ctl")
+    if found:
+        return Path(found).parent
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
+    if not candidates:
+        raise LocalDbError(
+            "PostgreSQL server binaries not found (install the postgresql package or set CCHC_PG_BIN)"
+        )
+    return Path(candidates[-1])
+
+
+@dataclass(frozen=True)
+class Cluster:
+    root: Path
+    port: int
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def socket_dir(self) -> Path:
+        return self.root / "run"
+
+    @property
+    def log(self) -> Path:
+        return self.root / "postgres.log"
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{DB_NAME}"
+
+
+def cluster() -> Cluster:
+    return Cluster(root=cchc_home() / "pg", port=int(os.environ.get("CCHC_PG_PORT", "54329")))
+
+
+def _as_server_user(cmd: list[str]) -> list[str]:
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *cmd]
+    return cmd
+
+
+def _run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(_as_server_user(cmd), capture_output=True, text=True)
+
+
+def _chown_for_server(path: Path) -> None:
+    if os.geteuid() == 0:
+        shutil.chown(path, "postgres", "postgres")
+
+
+def is_running(c: Cluster | None = None) -> bool:
+    c = c or cluster()
+    if not (c.data / "PG_VERSION").exists():
+        return False
+    return _run([str(_bin_dir() / "pg_ctl"), "-D", str(c.data), "status"]).returncode == 0
+
+
+def start(c: Cluster | None = None) -> Cluster:
+    c = c or cluster()
+    bin_dir = _bin_dir()
+    c.root.mkdir(parents=True, exist_ok=True)
+    _chown_for_server(c.root)
+    if not (c.data / "PG_VERSION").exists():
+        res = _run([str(bin_dir / "initdb"), "-D", str(c.data), "-U", SUPERUSER, "-A", "trust",
+                    "-E", "UTF8", "--locale=C.UTF-8"])
+        if res.returncode != 0:
+            raise LocalDbError(f"initdb failed:\n{res.stderr}")
+    c.socket_dir.mkdir(exist_ok=True)
+    _chown_for_server(c.socket_dir)
+    if not is_running(c):
+        opts = f"-p {c.port} -k {c.socket_dir} -c listen_addresses=127.0.0.1"
+        res = _run([str(bin_dir / "pg_ctl"), "-D", str(c.data), "-l", str(c.log), "-o", opts, "-w", "start"])
+        if res.returncode != 0:
+            tail = c.log.read_text(errors="replace")[-2000:] if c.log.exists() else ""
+            raise LocalDbError(f"PostgreSQL did not start:\n{res.stderr}\n{tail}")
+    _ensure_database(c)
+    return c
+
+
+def _ensure_database(c: Cluster) -> None:
+    import psycopg
+
+    for _ in range(50):
+        try:
+            with psycopg.connect(f"postgresql://{SUPERUSER}@127.0.0.1:{c.port}/postgres", autocommit=True) as conn:
+                if not conn.execute("select 1 from pg_database where datname = %s", (DB_NAME,)).fetchone():
+                    conn.execute(f'create database "{DB_NAME}"')
+                return
+        except psycopg.OperationalError:
+            time.sleep(0.1)
+    raise LocalDbError(f"cannot connect to the local cluster on port {c.port}")
+
+
+def stop(c: Cluster | None = None) -> None:
+    c = c or cluster()
+    if is_running(c):
+        res = _run([str(_bin_dir() / "pg_ctl"), "-D", str(c.data), "-m", "fast", "-w", "stop"])
+        if res.returncode != 0:
+            raise LocalDbError(f"pg_ctl stop failed: {res.stderr}")

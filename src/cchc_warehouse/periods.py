@@ -1,0 +1,55 @@
+"""Reporting periods (months) as written in titles, folders and CLI arguments."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .textnorm import fold
+
+_YM = re.compile(r"^(\d{4})-(\d{1,2})$")
+_TITLE_PATTERNS = (
+    # "THÁNG 06/2025", "tháng 6-2025", "Kỳ báo cáo: tháng 06/2025", "tháng 6 năm 2025"
+    re.compile(r"\bthang (\d{1,2}) (?:nam )?(\d{4})\b"),
+    # "Từ ngày 01/06/2025 đến ngày 30/06/2025": the month of the first date
+    re.compile(r"\btu ngay (?:\d{1,2}) (\d{1,2}) (\d{4}) den ngay\b"),
+)
+
+
+class PeriodError(ValueError):
+    pass
+
+
+def parse_month(text: str) -> date:
+    """'2025-06' -> date(2025, 6, 1)."""
+    m = _YM.match(text.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise PeriodError(f"kỳ báo cáo không hợp lệ: {text!r} (cần dạng YYYY-MM)")
+    return date(int(m.group(1)), int(m.group(2)), 1)
+
+
+def format_month(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def month_range(spec: str) -> list[date]:
+    """'2025-01..2025-06' -> the six first-of-month dates; a single month is accepted too."""
+    first, _, last = spec.partition("..")
+    start, end = parse_month(first), parse_month(last or first)
+    if end < start:
+        raise PeriodError(f"khoảng kỳ báo cáo ngược: {spec!r}")
+    out, y, m = [], start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        out.append(date(y, m, 1))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def month_from_title(lines: list[str]) -> date | None:
+    for line in lines:
+        folded = fold(line)
+        for pattern in _TITLE_PATTERNS:
+            m = pattern.search(folded)
+            if m and 1 <= int(m.group(1)) <= 12:
+                return date(int(m.group(2)), int(m.group(1)), 1)
+    return None
