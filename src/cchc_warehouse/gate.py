@@ -61,7 +61,8 @@ def _checkpoint(context: Any, source: str):
     gx = _gx()
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    if context.variables.progress_bars is None or context.variables.progress_bars.globally:
+    bars = context.variables.progress_bars   # a config object when set in this process, a dict once saved
+    if bars is None or (bars.get("globally", True) if isinstance(bars, dict) else bars.globally):
         context.variables.progress_bars = ProgressBarsConfig(globally=False)   # noise in task logs
         context.variables.save()
     from great_expectations.core.partitioners import PartitionerColumnValue

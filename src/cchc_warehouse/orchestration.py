@@ -1,0 +1,115 @@
+"""What the Airflow tasks do, as plain functions (unit-tested without Airflow; the DAG file stays thin)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+from .config import paths
+from .periods import format_month, parse_month
+from .sources import SOURCES
+
+log = logging.getLogger(__name__)
+SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
+CONNECTION_ID = "cchc_warehouse"
+
+
+@dataclass(frozen=True)
+class LandedFile:
+    source: str
+    period: str          # YYYY-MM
+    path: str
+    name: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def reporting_month(data_interval_start: date | None, override: str | None) -> date:
+    """The month a run reports on: the `period` param when given, else the run's data interval
+    (a monthly schedule's interval is the previous month)."""
+    if override:
+        return parse_month(override)
+    if data_interval_start is None:
+        raise ValueError("no period: pass the `period` param (YYYY-MM)")
+    return date(data_interval_start.year, data_interval_start.month, 1)
+
+
+def landing_dir(override: str | None) -> Path:
+    return Path(override) if override else paths().landing
+
+
+def discover(landing: Path, month: date, sources: list[str] | None = None) -> list[LandedFile]:
+    """Files under landing/<source>/<YYYY-MM>/, sorted by name (one mapped task each)."""
+    found = []
+    for source in sources or sorted(SOURCES):
+        folder = landing / source / format_month(month)
+        if not folder.is_dir():
+            continue
+        for f in sorted(folder.iterdir()):
+            if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith((".", "~$")):
+                found.append(LandedFile(source, format_month(month), str(f), f.name))
+    return found
+
+
+def use_airflow_connection() -> None:
+    """Inside a task: an Airflow connection `cchc_warehouse`, when defined, gives the database URL
+    (otherwise CCHC_DATABASE_URL or the local cluster). Never called at parse time."""
+    if os.environ.get("CCHC_DATABASE_URL"):
+        return
+    try:
+        from airflow.sdk import BaseHook
+
+        conn = BaseHook.get_connection(CONNECTION_ID)
+    except Exception:  # connection not defined: fall back to the environment / local cluster
+        return
+    uri = conn.get_uri()
+    os.environ["CCHC_DATABASE_URL"] = uri.replace("postgres://", "postgresql://", 1)
+
+
+def load_landed(item: dict, run_id: str = "manual") -> dict:
+    """Load and gate one file; returns the outcome (status, reasons, warnings) for XCom."""
+    from .loader import load
+
+    use_airflow_connection()
+    f = LandedFile(**item)
+    (result,) = load(f.source, [Path(f.path)], parse_month(f.period), triggered_by=f"airflow:{run_id}")
+    return {"file": f.name, "file_id": result.file_id, "status": result.status, "rows": result.rows_loaded,
+            "reasons": result.reasons, "warnings": result.warnings}
+
+
+def build_marts() -> None:
+    from .transform import build
+
+    use_airflow_connection()
+    if not build():
+        raise RuntimeError("dbt build failed: see the dbt log above; nothing was published")
+
+
+def publish_loaded() -> int:
+    from .gate import build_data_docs
+    from .transform import publish
+
+    use_airflow_connection()
+    n = publish()
+    build_data_docs()
+    return n
+
+
+def rejected_files(run_id: str) -> list[dict]:
+    """Files this run's loads rejected (and that are still rejected)."""
+    from .db import connect
+
+    use_airflow_connection()
+    with connect() as conn:
+        rows = conn.execute(
+            """select f.source, f.file_name, f.reasons
+                 from audit.source_file f join audit.load l on l.load_id = f.load_id
+                where f.status = 'rejected' and l.triggered_by = %s
+                order by f.file_id""",
+            (f"airflow:{run_id}",),
+        ).fetchall()
+    return [{"source": s, "file": n, "reasons": r} for s, n, r in rows]
