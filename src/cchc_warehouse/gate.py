@@ -157,7 +157,7 @@ def validate_file(source: str | Any, file_id: int, file_name: str, header_map: d
 
 def build_data_docs() -> str | None:
     """Render GX data docs (suites and every stored validation) for auditors; returns the index URL."""
-    os.environ.setdefault(CONN_ENV, sqlalchemy_url())
+    os.environ[CONN_ENV] = sqlalchemy_url()
     gx = _gx()
     with _gx_lock() as root:
         context = gx.get_context(mode="file", project_root_dir=str(root))
