@@ -16,6 +16,7 @@ import psycopg
 import pytest
 
 _HOME = Path(tempfile.mkdtemp(prefix="cchc-test-"))
+_HOME.chmod(0o755)   # a local cluster started as root runs as `postgres`, which must reach it
 os.environ["CCHC_HOME"] = str(_HOME)
 os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
 _OUTER_URL = os.environ.pop("CCHC_DATABASE_URL", None)

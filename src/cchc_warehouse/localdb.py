@@ -91,6 +91,11 @@ def start(c: Cluster | None = None) -> Cluster:
     bin_dir = _bin_dir()
     c.root.mkdir(parents=True, exist_ok=True)
     _chown_for_server(c.root)
+    if os.geteuid() == 0 and _run(["test", "-w", str(c.root)]).returncode != 0:
+        raise LocalDbError(
+            f"the postgres system user cannot reach {c.root} (a parent directory is private): "
+            "set CCHC_HOME to a directory it can traverse"
+        )
     if not (c.data / "PG_VERSION").exists():
         res = _run([str(bin_dir / "initdb"), "-D", str(c.data), "-U", SUPERUSER, "-A", "trust",
                     "-E", "UTF8", "--locale=C.UTF-8"])

@@ -1,0 +1,77 @@
+"""The monthly DAG: imports cleanly, and a real dag.test() run over landed sample files."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cchc_warehouse import airflow_local
+from cchc_warehouse.db import connect
+from cchc_warehouse.sample.generate import generate
+
+
+def test_dagbag_imports_without_errors():
+    airflow_local.ensure_metadata_db()
+    from airflow.dag_processing.dagbag import DagBag
+
+    bag = DagBag(dag_folder=str(Path(__file__).parents[1] / "dags"))
+    assert bag.import_errors == {}
+    dag = bag.get_dag("cchc_monthly_load")
+    assert dag.doc_md and "landing" in dag.doc_md
+    assert {t.task_id for t in dag.tasks} == {"discover", "load_file", "build_marts", "publish", "check_rejections"}
+    assert dag.catchup is True
+
+
+def test_nothing_touches_the_database_at_parse_time(monkeypatch):
+    import psycopg
+    from airflow.dag_processing.dagbag import DagBag
+
+    def refuse(*a, **k):
+        raise AssertionError("database touched at parse time")
+
+    monkeypatch.setattr(psycopg, "connect", refuse)
+    bag = DagBag(dag_folder=str(Path(__file__).parents[1] / "dags"))
+    assert bag.import_errors == {}
+
+
+@pytest.fixture(scope="module")
+def dag_run(make_database, tmp_path_factory):
+    url = make_database()
+    landing = tmp_path_factory.mktemp("landing")
+    month = date(2025, 3, 1)
+    written, _ = generate(landing, [month], dossiers_per_month=300, dirty=True, seed=11)
+    dirty = [w for w in written if w.dirty_reason]
+    for w in dirty[1:]:           # keep one dirty file: the run must end failed because of it
+        w.path.unlink()
+    dag = airflow_local.monthly_dag()
+    state = airflow_local.run_month(dag, month, landing)
+    return {"url": url, "state": state, "written": written, "kept_dirty": dirty[0].path.name}
+
+
+def test_run_fails_visibly_but_publishes_accepted_files(dag_run, use_database):
+    use_database(dag_run["url"])
+    assert dag_run["state"] == "failed"
+    with connect() as conn:
+        files = dict(conn.execute("select file_name, status from audit.source_file").fetchall())
+        n_rpt = conn.execute("select count(*) from marts.rpt_indicator_value where period = '2025-03'").fetchone()[0]
+    clean = {w.path.name for w in dag_run["written"] if not w.dirty_reason}
+    assert {files[n] for n in clean} == {"published"}
+    assert files[dag_run["kept_dirty"]] == "rejected"
+    assert n_rpt > 0
+
+
+def test_mapped_tasks_are_named_after_their_files_and_only_the_bad_one_failed(dag_run):
+    import os
+
+    db = Path(os.environ["AIRFLOW_HOME"]) / "airflow.db"
+    with sqlite3.connect(db) as c:
+        rows = c.execute(
+            """select rendered_map_index, state from task_instance
+                where task_id = 'load_file' and run_id = (select run_id from dag_run order by id desc limit 1)"""
+        ).fetchall()
+    states = dict(rows)
+    assert states.pop(f"one_stop_dossiers/{dag_run['kept_dirty']}") == "failed"
+    assert set(states.values()) == {"success"} and len(states) == 5
