@@ -7,8 +7,8 @@ import os
 import subprocess
 import sys
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from .config import paths
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import psycopg
+from psycopg import sql
 
 from . import localdb
 from .config import paths
@@ -67,4 +68,8 @@ def migrate() -> list[str]:
         for f in sorted(paths().sql_dir.glob("*.sql")):
             conn.execute(f.read_text(encoding="utf-8"))
             applied.append(f.name)
+        # Deployments name the login user the services connect as (docker-compose: cchc_app).
+        login = os.environ.get("CCHC_APP_LOGIN")
+        if login:
+            conn.execute(sql.SQL("grant cchc_loader, cchc_transformer to {}").format(sql.Identifier(login)))
     return applied

@@ -27,8 +27,9 @@ from .sources import SourceSpec, get_source
 
 log = logging.getLogger(__name__)
 COPY_BATCH = 20_000
-# Rows below the table that people add: totals, "prepared by", signatures (folded text).
-FOOTER_PATTERN = r"^(tong cong|tong so|cong|nguoi lap|ky ghi ro|ky ten|thu truong|lanh dao|xac nhan)\y"  # \y: word end in Postgres regex
+# Rows below the table that people add: totals, "prepared by", signatures (folded text; \y = word end
+# in a Postgres regex).
+FOOTER_PATTERN = r"^(tong cong|tong so|cong|nguoi lap|ky ghi ro|ky ten|thu truong|lanh dao|xac nhan)\y"
 
 
 def read_layout(path: Path, spec: SourceSpec) -> tuple[Layout, Iterator[list]]:

@@ -62,7 +62,8 @@ _RAW = {
         ("Giải thể doanh nghiệp", 5, "mot_phan", False),
     ],
     "Giao thông vận tải": [
-        ("Cấp đổi giấy phép lái xe", 5, "toan_trinh", True), ("Cấp phù hiệu xe ô tô kinh doanh vận tải", 2, "toan_trinh", False),
+        ("Cấp đổi giấy phép lái xe", 5, "toan_trinh", True),
+        ("Cấp phù hiệu xe ô tô kinh doanh vận tải", 2, "toan_trinh", False),
         ("Cấp giấy phép lưu hành xe quá tải trọng", 2, "mot_phan", False),
     ],
     "Y tế": [

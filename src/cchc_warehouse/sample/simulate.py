@@ -13,8 +13,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from importlib import resources
 
-from .catalogue import (BAN, COMMUNE_FIELDS, DEM, DEPARTMENT_FIELDS, DISTRICT_FIELDS, HO, LEVEL_WEIGHT,
-                        PROCEDURES, TEN, Procedure)
+from .catalogue import (
+    BAN,
+    COMMUNE_FIELDS,
+    DEM,
+    DEPARTMENT_FIELDS,
+    DISTRICT_FIELDS,
+    HO,
+    LEVEL_WEIGHT,
+    PROCEDURES,
+    TEN,
+    Procedure,
+)
 
 
 @dataclass(frozen=True)
@@ -123,7 +133,10 @@ def simulate(months: list[date], dossiers_per_month: int = 2000, seed: int = 202
                     end_day = recv_day
                 elif rng.random() < prof["ontime"]:
                     # mostly early, about a fifth exactly on the due date
-                    end_day = due if rng.random() < 0.2 else _add_working_days(recv_day, rng.randint(0, max(0, proc.days - 1)))
+                    if rng.random() < 0.2:
+                        end_day = due
+                    else:
+                        end_day = _add_working_days(recv_day, rng.randint(0, max(0, proc.days - 1)))
                 else:
                     end_day = due + timedelta(days=rng.randint(1, 9))
             returned = end_day + timedelta(days=rng.choice((0, 0, 0, 1, 2))) if status == 10 else None
@@ -138,7 +151,8 @@ def simulate(months: list[date], dossiers_per_month: int = 2000, seed: int = 202
                 digitized=status == 10 and rng.random() < prof["digitized"],
                 applicant_type="Công dân" if rng.random() < 0.85 else rng.choice(("Tổ chức", "Doanh nghiệp")),
                 applicant_name=name,
-                applicant_id=f"0{rng.choice(('12', '11', '10'))}{rng.randint(0, 3)}{rng.randint(60, 99):02d}{rng.randint(0, 999999):06d}",
+                applicant_id=(f"0{rng.choice(('12', '11', '10'))}{rng.randint(0, 3)}"
+                              f"{rng.randint(60, 99):02d}{rng.randint(0, 999999):06d}"),
                 applicant_phone=f"0{rng.choice((3, 8, 9))}{rng.randint(10_000_000, 99_999_999)}",
                 applicant_address=f"{rng.choice(BAN)}, {unit.name.replace('UBND ', '')}, tỉnh Lai Châu",
             ))
