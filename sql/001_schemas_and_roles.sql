@@ -12,7 +12,6 @@ begin
   end loop;
 end $$;
 
-create schema if not exists util;     -- parsing and normalisation functions shared by the gate and dbt
 create schema if not exists ref;      -- reference data maintained by the province (unit registry)
 create schema if not exists raw;      -- rows as they came from the files, text, with lineage
 create schema if not exists audit;    -- file registry, loads, quality-gate results
@@ -24,15 +23,15 @@ comment on schema raw is 'Dữ liệu thô từ tệp nguồn (văn bản, kèm 
 comment on schema audit is 'Sổ đăng ký tệp, lần nạp và kết quả kiểm tra chất lượng / File registry and quality-gate results';
 comment on schema marts is 'Kho dữ liệu báo cáo CCHC / Reporting star schema';
 
--- loader: writes raw, ref and audit; reads util
-grant usage on schema util, ref, raw, audit to cchc_loader;
+-- loader: writes raw, ref and audit
+grant usage on schema ref, raw, audit to cchc_loader;
 grant select, insert, update, delete on all tables in schema raw, ref, audit to cchc_loader;
 grant usage, select on all sequences in schema raw, ref, audit to cchc_loader;
 alter default privileges in schema raw, ref, audit grant select, insert, update, delete on tables to cchc_loader;
 alter default privileges in schema raw, ref, audit grant usage, select on sequences to cchc_loader;
 
 -- transformer (dbt): reads raw/ref/audit, owns the dbt schemas
-grant usage on schema util, ref, raw, audit to cchc_transformer;
+grant usage on schema ref, raw, audit to cchc_transformer;
 grant select on all tables in schema raw, ref, audit to cchc_transformer;
 alter default privileges in schema raw, ref, audit grant select on tables to cchc_transformer;
 grant usage, create on schema staging, intermediate, marts to cchc_transformer;

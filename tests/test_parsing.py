@@ -12,12 +12,22 @@ import xlsxwriter
 
 from cchc_warehouse import readers
 from cchc_warehouse.layout import LayoutError, find_layout
-from cchc_warehouse.loader import read_layout
+from cchc_warehouse.loader import batches, read_layout
 from cchc_warehouse.periods import PeriodError, month_from_title, month_range, parse_month
 from cchc_warehouse.sources import get_source
 from cchc_warehouse.textnorm import fold, header_key
 
 SPEC = get_source("one_stop_dossiers")
+
+
+def read_rows(path):
+    """Layout and the kept cells of every row, with row numbers, as the loader reads them."""
+    fl = read_layout(path, SPEC)
+    rows = []
+    for b in batches(path, fl):
+        for i, n in enumerate(b.numbers.to_pylist()):
+            rows.append((n, [c[i].as_py() for c in b.cells]))
+    return fl.layout, rows
 HEADER = ["Mã hồ sơ", "Mã đơn vị", "Mã TTHC", "Kênh nộp", "Ngày tiếp nhận", "Trạng thái"]
 
 
@@ -105,18 +115,21 @@ def test_csv_encodings_and_delimiters(tmp_path, encoding, delimiter):
     text = "\r\n".join(delimiter.join(r) for r in body) + "\r\n"
     p = tmp_path / "f.csv"
     _write_csv(p, text, encoding)
-    lay, rows = read_layout(p, SPEC)
+    lay, rows = read_rows(p)
     assert lay.delimiter == delimiter and lay.header_row == 2
-    assert [list(r) for r in rows] == body[2:]
+    assert rows == [(3, body[2]), (4, body[3])]
 
 
 def test_nfd_text_becomes_nfc(tmp_path):
     text = unicodedata.normalize("NFD", ",".join(HEADER) + "\nA-1,12.H01,1.1,Trực tuyến,02/06/2025,Đã trả kết quả\n")
     p = tmp_path / "nfd.csv"
     p.write_text(text, encoding="utf-8")
-    lay, rows = read_layout(p, SPEC)
-    (row,) = list(rows)
-    assert row[5] == "Đã trả kết quả" and unicodedata.is_normalized("NFC", row[5])
+    lay, rows = read_rows(p)
+    ((_, row),) = rows
+    from cchc_warehouse.parsing import nfc
+    import pyarrow as pa
+    status = nfc(pa.array([row[5]])).to_pylist()[0]
+    assert status == "Đã trả kết quả" and unicodedata.is_normalized("NFC", status)
     assert len(lay.columns) == 6
 
 
@@ -124,7 +137,7 @@ def test_non_utf_file_is_refused(tmp_path):
     p = tmp_path / "cp1258.csv"
     p.write_bytes((",".join(HEADER) + "\nA,12.H01,1,Trực tiếp,01/06/2025,Đang xử lý\n").encode("cp1258", "replace"))
     with pytest.raises(readers.UnreadableFile, match="UTF-8 hoặc UTF-16"):
-        read_layout(p, SPEC)
+        read_rows(p)
 
 
 def test_xlsx_cells_become_text(tmp_path):
@@ -143,8 +156,23 @@ def test_xlsx_cells_become_text(tmp_path):
     ws.write_string(4, 0, "A-2")
     ws.write_datetime(4, 4, datetime(2025, 6, 3), wb.add_format({"num_format": "dd/mm/yyyy"}))
     wb.close()
-    lay, rows = read_layout(p, SPEC)
+    lay, rows = read_rows(p)
     assert lay.header_row == 3 and lay.title_period == date(2025, 6, 1)
-    rows = [list(r) for r in rows]
-    assert rows[0][:6] == ["A-1", "12.H01", "1.000001", "2", "2025-06-02 08:30:00", "10"]
-    assert rows[1][0] == "A-2" and rows[1][4] == "2025-06-03"
+    assert rows[0] == (4, ["A-1", "12.H01", "1.000001", "2", "2025-06-02 08:30:00", "10"])
+    assert rows[1][0] == 5 and rows[1][1][0] == "A-2" and rows[1][1][4] == "2025-06-03"
+
+
+def test_ragged_and_footer_rows_keep_their_numbers(tmp_path):
+    lines = ["DANH SÁCH HỒ SƠ THÁNG 06/2025", ";".join(HEADER),
+             "A-1;12.H01;1.1;Trực tuyến;02/06/2025;Đang xử lý",
+             "A-2;12.H01;1.1;Trực tiếp;03/06/2025",              # short row: kept, padded
+             "",                                                  # blank row
+             "A-3;12.H01;1.1;Trực tiếp;04/06/2025;Đang xử lý",
+             "Tổng cộng: 3 hồ sơ", ";;Người lập biểu"]
+    p = tmp_path / "ragged.csv"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, rows = read_rows(p)
+    by_number = dict(rows)
+    assert by_number[3][0] == "A-1" and by_number[6][0] == "A-3"
+    assert by_number[4] == ["A-2", "12.H01", "1.1", "Trực tiếp", "03/06/2025", None]
+    assert by_number[7][0] == "Tổng cộng: 3 hồ sơ"

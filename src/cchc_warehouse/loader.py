@@ -1,51 +1,83 @@
-"""Load source files into raw tables: layout detection, personal data dropped, COPY, registry, gate.
+"""Load source files into raw tables: layout, personal data never read, vectorised parsing, one COPY.
 
-The rows are streamed: cells go from csv.reader / calamine through a C-level column picker and
-csv.writer into one COPY per file; typing happens in Postgres (util.* functions), once.
+A file becomes Arrow record batches (CSV: Arrow's C++ reader, reading only the columns kept; XLSX:
+python-calamine), each batch is normalised to NFC and parsed by the rules of `parsing`, and written with
+its lineage (load, file, row number as a person counts rows) into the source's raw table by COPY.
+The file is then registered and validated by the quality gate.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import logging
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
 from pathlib import Path
 
 import psycopg
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 from psycopg import sql
+from psycopg.copy import QueuedLibpqWriter
+from psycopg.types.json import Jsonb
 
-from . import readers, registry
+from . import parsing, readers, registry
 from .db import connect
 from .layout import Layout, LayoutError, find_layout
 from .periods import format_month
 from .registry import FileResult
 from .sources import SourceSpec, get_source
+from .textnorm import fold
 
 log = logging.getLogger(__name__)
-COPY_BATCH = 20_000
-# Rows below the table that people add: totals, "prepared by", signatures (folded text; \y = word end
-# in a Postgres regex).
-FOOTER_PATTERN = r"^(tong cong|tong so|cong|nguoi lap|ky ghi ro|ky ten|thu truong|lanh dao|xac nhan)\y"
+XLSX_BATCH = 50_000
+CSV_BLOCK = 1 << 22
+# Rows people add below the table: totals, "prepared by", signatures (matched on folded text).
+FOOTER = re.compile(r"^(tong cong|tong so|cong|nguoi lap|ky ghi ro|ky ten|thu truong|lanh dao|xac nhan)\b")
+ARROW_ENCODING = {"utf-8": "utf8", "utf-8-sig": "utf8", "utf-16": "utf-16", "utf-16-le": "utf-16-le",
+                  "utf-16-be": "utf-16-be"}
 
 
-def read_layout(path: Path, spec: SourceSpec) -> tuple[Layout, Iterator[list]]:
-    """The file's layout and an iterator over the rows after the header."""
+@dataclass
+class FileLayout:
+    layout: Layout
+    kind: str                      # csv | xlsx
+    encoding: str | None = None
+
+
+@dataclass
+class RowBatch:
+    """Rows of a file as text cells of the kept columns (in Layout.kept_indexes order) and row numbers."""
+    numbers: pa.Array
+    cells: list[pa.Array]
+
+
+@dataclass
+class CopyStats:
+    records: int = 0               # records after the header (data, blank, footer)
+    written: int = 0
+    dropped_rows: list[int] = field(default_factory=list)   # blank and footer rows, not data
+    unit_codes: list[str] = field(default_factory=list)
+
+
+def read_layout(path: Path, spec: SourceSpec) -> FileLayout:
     if readers.is_xlsx(path):
-        rows = readers.xlsx_rows(path)
-        head = list(itertools.islice(rows, 40))
-        layout = find_layout(head, spec)
-        return layout, itertools.chain(head[layout.header_row:], rows)
+        head = list(itertools.islice(readers.xlsx_rows(path), 40))
+        return FileLayout(find_layout(head, spec), "xlsx")
     encoding = readers.detect_encoding(path)
     sample = readers.sample_lines(path, encoding)
     best: Layout | None = None
     errors: list[str] = []
     for delimiter in readers.DELIMITERS:
         try:
-            layout = find_layout(list(readers.csv_rows_from_lines(sample, delimiter)), spec)
+            layout = find_layout(list(csv.reader(sample, delimiter=delimiter)), spec)
         except LayoutError as exc:
             errors.append(str(exc))
             continue
@@ -54,72 +86,171 @@ def read_layout(path: Path, spec: SourceSpec) -> tuple[Layout, Iterator[list]]:
             best = layout
     if best is None:
         raise LayoutError(min(errors, key=len) if errors else "tệp rỗng")
-    rows = readers.csv_rows(path, readers.CsvDialect(encoding, best.delimiter))
-    return best, itertools.islice(rows, best.header_row, None)
+    return FileLayout(best, "csv", encoding)
 
 
-def _shaped(rows: Iterable[list], indexes: list[int]) -> Iterator[tuple]:
-    pick = itemgetter(*indexes) if len(indexes) > 1 else (lambda r: (r[indexes[0]],))
-    for row in rows:
-        try:
-            yield pick(row)
-        except IndexError:   # short (ragged or blank) row
-            yield tuple(row[i] if i < len(row) else None for i in indexes)
+def _is_data(key_cell: str | None, required_cells: list[str | None]) -> bool:
+    """A row below the table is not data when its key cell reads like a footer (totals, signatures) or
+    it has none of the required values; a last row missing only its code is data (the gate flags it)."""
+    if key_cell is not None:
+        return not FOOTER.match(fold(key_cell))
+    return any(c is not None for c in required_cells)
 
 
-def copy_to_raw(conn: psycopg.Connection, spec: SourceSpec, layout: Layout, rows: Iterable[list],
-                load_id: int, file_id: int) -> tuple[int, int]:
-    """Stream rows into a temporary landing table, then one INSERT … SELECT into the raw table that
-    trims blanks, numbers rows as in the file and drops blank and footer rows. Returns
-    (records after the header, rows written)."""
-    indexes = layout.kept_indexes
-    land_cols = [f"c{n}" for n in range(len(indexes))]
-    conn.execute(sql.SQL("create temp table _land (ord bigint generated always as identity, {}) on commit drop")
-                 .format(sql.SQL(", ").join(sql.SQL("{} text").format(sql.Identifier(c)) for c in land_cols)))
-    copy_stmt = sql.SQL("copy _land ({}) from stdin (format csv)").format(
-        sql.SQL(", ").join(map(sql.Identifier, land_cols)))
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    shaped = _shaped(rows, indexes)
-    with conn.cursor().copy(copy_stmt) as copy:
-        while batch := list(itertools.islice(shaped, COPY_BATCH)):
-            writer.writerows(batch)
-            copy.write(buf.getvalue())
-            buf.seek(0)
-            buf.truncate()
+def _python_batch(numbers: list[int], rows: list[list], indexes: list[int]) -> RowBatch:
+    cols = [pa.array([r[i] if i < len(r) and r[i] not in ("",) else None for r in rows], pa.string())
+            for i in indexes]
+    return RowBatch(pa.array(numbers, pa.int32()), cols)
 
-    def cell(n: int) -> sql.Composable:
-        return sql.SQL("nullif(btrim({}), '')").format(sql.Identifier(land_cols[n]))
 
-    n_contract = len(layout.columns)
-    targets = [col.name for col in layout.columns.values()]
-    values = [cell(n) for n in range(n_contract)]
-    if layout.extra:
-        pairs = sql.SQL(", ").join(
-            sql.SQL("{}, {}").format(sql.Literal(h), cell(n_contract + k))
-            for k, h in enumerate(layout.extra.values()))
-        extra = sql.SQL("nullif(jsonb_strip_nulls(jsonb_build_object({})), '{{}}'::jsonb)").format(pairs)
-    else:
-        extra = sql.SQL("null::jsonb")
-    key_n = targets.index(spec.key_column)
-    insert = sql.SQL("""
-        insert into {table} (load_id, file_id, source_row, {targets}, extra)
-        select {load_id}, {file_id}, {header_row} + l.ord, {values}, {extra}
-          from _land l
-         where l.ord <= (select max(ord) from _land where {key} is not null
-                                and coalesce(util.fold({key}) !~ {footer}, true))
-           and num_nonnulls({all_cells}) > 0
-    """).format(
-        table=sql.SQL(spec.raw_table),
-        targets=sql.SQL(", ").join(map(sql.Identifier, targets)),
-        load_id=sql.Literal(load_id), file_id=sql.Literal(file_id),
-        header_row=sql.Literal(layout.header_row),
-        values=sql.SQL(", ").join(values), extra=extra, key=cell(key_n), footer=sql.Literal(FOOTER_PATTERN),
-        all_cells=sql.SQL(", ").join(cell(n) for n in range(len(land_cols))),
+def csv_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
+    """Arrow's CSV reader, single-threaded so that rows it cannot parse come with their line number;
+    those (short or long rows, e.g. footers) are read again with Python's csv module, never dropped."""
+    lay = fl.layout
+    names = [f"c{i}" for i in range(len(lay.headers))]
+    kept = [names[i] for i in lay.kept_indexes]
+    odd: list[tuple[int, str]] = []
+
+    def on_invalid(row) -> str:
+        odd.append((row.number, row.text))
+        return "skip"
+
+    reader = pacsv.open_csv(
+        path,
+        read_options=pacsv.ReadOptions(skip_rows=lay.header_row, column_names=names, block_size=CSV_BLOCK,
+                                       encoding=ARROW_ENCODING[fl.encoding], use_threads=False),
+        parse_options=pacsv.ParseOptions(delimiter=lay.delimiter, newlines_in_values=True,
+                                         ignore_empty_lines=False, invalid_row_handler=on_invalid),
+        convert_options=pacsv.ConvertOptions(include_columns=kept, column_types={n: pa.string() for n in names},
+                                             strings_can_be_null=True, quoted_strings_can_be_null=False),
     )
-    written = conn.execute(insert).rowcount
-    records = conn.execute("select count(*) from _land").fetchone()[0]
-    return records, written
+    next_number = lay.header_row + 1
+    seen_odd = 0
+    try:
+        for batch in reader:
+            skipped = {n for n, _ in odd[seen_odd:]}
+            seen_odd = len(odd)
+            k = batch.num_rows
+            if skipped and min(skipped) < next_number + k + len(skipped):
+                numbers = list(itertools.islice((n for n in itertools.count(next_number) if n not in skipped), k))
+                next_number = numbers[-1] + 1 if numbers else next_number
+                numbers_arr = pa.array(numbers, pa.int32())
+            else:
+                numbers_arr = pa.array(range(next_number, next_number + k), pa.int32())
+                next_number += k
+            yield RowBatch(numbers_arr, [batch.column(n) for n in kept])
+    except pa.ArrowInvalid as exc:
+        raise LayoutError(f"không đọc được tệp CSV: {exc}") from None
+    if odd:
+        parsed = [(n, next(csv.reader([t], delimiter=lay.delimiter), [])) for n, t in odd]
+        yield _python_batch([n for n, _ in parsed], [cells for _, cells in parsed], lay.kept_indexes)
+
+
+def xlsx_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
+    lay = fl.layout
+    rows = itertools.islice(readers.xlsx_rows(path), lay.header_row, None)
+    number = lay.header_row + 1
+    while chunk := list(itertools.islice(rows, XLSX_BATCH)):
+        yield _python_batch(list(range(number, number + len(chunk))), chunk, lay.kept_indexes)
+        number += len(chunk)
+
+
+def batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
+    return xlsx_batches(path, fl) if fl.kind == "xlsx" else csv_batches(path, fl)
+
+
+def _json_text(v: pa.Array) -> pa.Array:
+    """JSON string literal of each value ("null" for NULL), for the extra column."""
+    esc = pc.replace_substring(pc.replace_substring(v, "\\", "\\\\"), '"', '\\"')
+    esc = pc.replace_substring_regex(esc, r"[\x00-\x1f]", " ")
+    return pc.fill_null(pc.binary_join_element_wise('"', esc, '"', ""), "null")
+
+
+def _output(spec: SourceSpec, lay: Layout, b: RowBatch, load_id: int, file_id: int) -> tuple[list[str], pa.Table]:
+    n_contract = len(lay.columns)
+    cells = [parsing.nfc(c) for c in b.cells]
+    names = ["load_id", "file_id", "source_row"]
+    arrays: list[pa.Array] = [pa.array([load_id] * len(b.numbers), pa.int64()),
+                              pa.array([file_id] * len(b.numbers), pa.int64()), b.numbers]
+    for col, values in zip(lay.columns.values(), cells[:n_contract], strict=True):
+        names.append(col.name)
+        arrays.append(values)
+        if col.parse:
+            names.append(col.typed_name)
+            arrays.append(parsing.RULES[col.parse](values))
+    if lay.extra:
+        parts: list = ["{"]
+        for k, (header, values) in enumerate(zip(lay.extra.values(), cells[n_contract:], strict=True)):
+            parts += [("," if k else "") + _json_text(pa.array([header])).to_pylist()[0] + ":", _json_text(values)]
+        parts.append("}")
+        scalar_or_array = [p if isinstance(p, pa.Array) else pa.scalar(p) for p in parts]
+        names.append("extra")
+        arrays.append(pc.binary_join_element_wise(*scalar_or_array, ""))
+    return names, pa.Table.from_arrays(arrays, names=names)
+
+
+def _slice(b: RowBatch, start: int, stop: int | None = None) -> RowBatch:
+    n = len(b.numbers)
+    stop = n if stop is None else stop
+    return RowBatch(b.numbers.slice(start, stop - start), [c.slice(start, stop - start) for c in b.cells])
+
+
+def copy_to_raw(conn: psycopg.Connection, spec: SourceSpec, fl: FileLayout, path: Path,
+                load_id: int, file_id: int) -> CopyStats:
+    """Stream the file's rows into the raw table with one COPY. Blank rows are skipped; the last rows
+    are held back until the end, so that rows after the last data row that look like a footer (totals,
+    signatures) are never written."""
+    lay = fl.layout
+    contract = [c.name for c in lay.columns.values()]
+    key = contract.index(spec.key_column)
+    required = [contract.index(c.name) for c in spec.required]
+    stats = CopyStats()
+    units: set[str] = set()
+    held = RowBatch(pa.array([], pa.int32()), [pa.array([], pa.string()) for _ in lay.kept_indexes])
+    tail = 50
+    with conn.cursor() as cur, ExitStack() as stack:
+        writer, columns = None, None
+
+        def write(b: RowBatch) -> None:
+            nonlocal writer, columns
+            if len(b.numbers) == 0:
+                return
+            names, table = _output(spec, lay, b, load_id, file_id)
+            if "unit_code" in names:
+                units.update(v for v in pc.unique(table.column("unit_code")).to_pylist() if v)
+            if writer is None:
+                columns = names
+                # a queued writer sends data from a thread: Arrow keeps parsing while Postgres ingests
+                stmt = sql.SQL("copy {} ({}) from stdin (format csv)").format(
+                    sql.SQL(spec.raw_table), sql.SQL(", ").join(map(sql.Identifier, names)))
+                writer = stack.enter_context(cur.copy(stmt, writer=QueuedLibpqWriter(cur)))
+            buf = io.BytesIO()
+            pacsv.write_csv(table.select(columns), buf, pacsv.WriteOptions(include_header=False))
+            writer.write(buf.getbuffer())
+            stats.written += len(b.numbers)
+
+        for b in batches(path, fl):
+            stats.records += len(b.numbers)
+            empty = functools.reduce(pc.and_, [pc.is_null(c) for c in b.cells])
+            if pc.any(empty).as_py():
+                keep = pc.invert(empty)
+                stats.dropped_rows += pc.filter(b.numbers, empty).to_pylist()
+                b = RowBatch(pc.filter(b.numbers, keep), [pc.filter(c, keep) for c in b.cells])
+            if len(b.numbers) == 0:
+                continue
+            write(held)                           # a later batch has rows: the held ones were not the end
+            cut = max(0, len(b.numbers) - tail)
+            write(_slice(b, 0, cut))
+            held = _slice(b, cut)
+        # the held rows: data up to the last row that is data; what follows is a footer
+        numbers = held.numbers.to_pylist()
+        keys = held.cells[key].to_pylist()
+        req = list(zip(*(held.cells[i].to_pylist() for i in required), strict=True))
+        last = max((i for i in range(len(numbers)) if _is_data(keys[i], list(req[i]))), default=-1)
+        write(_slice(held, 0, last + 1))
+        stats.dropped_rows += numbers[last + 1:]
+    stats.unit_codes = sorted(units)
+    return stats
 
 
 def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = None) -> FileResult:
@@ -135,27 +266,24 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
     result.file_id = file_id
     if previous in ("loaded", "published"):
         result.status = "duplicate"
-        result.reasons = []
         log.info("%s: same content already loaded as file %s: nothing to do", path.name, file_id)
         return result
 
     try:
-        layout, rows = read_layout(path, spec)
-        month = _resolve_period(layout, period)
+        fl = read_layout(path, spec)
+        month = _resolve_period(fl.layout, period)
         with connect() as conn:
-            records, written = copy_to_raw(conn, spec, layout, rows, load_id, file_id)
-            if written == 0:
+            stats = copy_to_raw(conn, spec, fl, path, load_id, file_id)
+            if stats.written == 0:
                 raise LayoutError("không có dòng dữ liệu nào sau dòng tiêu đề cột")
             conn.execute(
-                sql.SQL("""update audit.source_file set period_month = %s, header_row = %s, header_map = %s,
-                              dropped_columns = %s, rows_in_file = %s, rows_loaded = %s,
-                              unit_codes = (select array_agg(distinct unit_code order by unit_code)
-                                              from {} where file_id = %s and unit_code is not null)
-                            where file_id = %s""").format(sql.SQL(spec.raw_table)),
-                (month, layout.header_row, psycopg.types.json.Jsonb(layout.header_map), layout.dropped,
-                 records, written, file_id, file_id),
+                """update audit.source_file set period_month = %s, header_row = %s, header_map = %s,
+                          dropped_columns = %s, rows_in_file = %s, rows_loaded = %s, unit_codes = %s
+                    where file_id = %s""",
+                (month, fl.layout.header_row, Jsonb(fl.layout.header_map), fl.layout.dropped,
+                 stats.records, stats.written, stats.unit_codes, file_id),
             )
-    except (LayoutError, readers.UnreadableFile, csv.Error) as exc:
+    except (LayoutError, readers.UnreadableFile, csv.Error, UnicodeDecodeError) as exc:
         result.status = "rejected"
         result.reasons = [f"Tệp {path.name}: {exc}"]
         with connect() as conn:
@@ -163,8 +291,8 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
         return result
 
     result.period = format_month(month)
-    result.rows_loaded = written
-    outcome = gate.validate_file(spec, file_id, path.name, layout.header_map)
+    result.rows_loaded = stats.written
+    outcome = gate.validate_file(spec, file_id, path.name, fl.layout.header_map)
     result.warnings = outcome.warnings
     with connect() as conn:
         if outcome.blocking:

@@ -1,18 +1,16 @@
-"""Turn a CSV or XLSX file into rows of text cells (None for blank), streaming.
+"""Opening source files: encoding detection and the first lines of a CSV (for layout detection), and
+the rows of an XLSX as text cells (None for blank) read with python-calamine: date cells become ISO
+text, whole numbers lose '.0'. CSV bodies are read by Arrow in the loader.
 
 CSV: UTF-8 with or without BOM, or UTF-16 (Excel "Unicode text"); delimiter , ; or tab.
-XLSX: the first sheet, read with python-calamine; date cells become ISO text, whole numbers lose '.0'.
-All text is NFC-normalised here, so nothing downstream sees NFD.
 """
 
 from __future__ import annotations
 
 import codecs
-import csv
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 from .textnorm import nfc
@@ -25,12 +23,6 @@ Row = list  # list[str | None]
 
 class UnreadableFile(ValueError):
     pass
-
-
-@dataclass(frozen=True)
-class CsvDialect:
-    encoding: str
-    delimiter: str
 
 
 def is_xlsx(path: Path) -> bool:
@@ -81,15 +73,6 @@ def _text_lines(path: Path, encoding: str) -> Iterator[str]:
 
 def sample_lines(path: Path, encoding: str, n: int = 60) -> list[str]:
     return list(itertools.islice(_text_lines(path, encoding), n))
-
-
-def csv_rows(path: Path, dialect: CsvDialect) -> Iterator[Row]:
-    # csv.reader consumes the line iterator in C: no Python frame per row.
-    return csv.reader(_text_lines(path, dialect.encoding), delimiter=dialect.delimiter)
-
-
-def csv_rows_from_lines(lines: Iterable[str], delimiter: str) -> Iterator[Row]:
-    return csv.reader(iter(lines), delimiter=delimiter)
 
 
 def _cell_text(v: object) -> str | None:

@@ -21,6 +21,8 @@ class Column:
     aliases: tuple[str, ...] = ()
     required: bool = False
     personal: bool = False
+    parse: str | None = None       # rule of cchc_warehouse.parsing.RULES giving the typed column
+    typed_name: str | None = None  # raw column holding the typed value
 
     @property
     def keys(self) -> set[str]:

@@ -1,0 +1,128 @@
+"""The parsing rules of ../shared/spec/sources.md, vectorised over Arrow string arrays.
+
+Written once and applied by the loader: raw tables keep the text as received next to the typed value,
+so the quality gate and dbt read typed columns and never parse again. Every rule works on the distinct
+values of a column (dictionary encoding), so a million rows cost about as much as their few thousand
+distinct dates and labels. A value that cannot be read gives NULL; the gate reports it with its row.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+_TIME = r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+DMY = r"^(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})" + _TIME + "$"     # never month first
+YMD = r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME + "$"
+
+DOSSIER_STATUS = {
+    "moi dang ky": 1, "duoc tiep nhan": 2, "khong duoc tiep nhan": 3, "dang xu ly": 4, "yeu cau bo sung": 5,
+    "yeu cau thuc hien nghia vu tai chinh": 6, "cong dan yeu cau rut ho so": 7, "dung xu ly": 8,
+    "da xu ly xong": 9, "da tra ket qua": 10, **{str(i): i for i in range(1, 11)},
+}
+CHANNEL = {"truc tiep": 1, "1": 1, "truc tuyen": 2, "2": 2, "buu chinh cong ich": 3, "buu chinh": 3,
+           "bcci": 3, "3": 3}
+SERVICE_LEVEL = {"toan trinh": "toan_trinh", "4": "toan_trinh", "muc do 4": "toan_trinh",
+                 "mot phan": "mot_phan", "3": "mot_phan", "muc do 3": "mot_phan",
+                 "cung cap thong tin": "cung_cap_thong_tin", "2": "cung_cap_thong_tin",
+                 "1": "cung_cap_thong_tin", "muc do 2": "cung_cap_thong_tin"}
+APPLICANT_TYPE = {"cong dan": "cong_dan", "ca nhan": "cong_dan", "to chuc": "to_chuc",
+                  "doanh nghiep": "doanh_nghiep"}
+YES = {"co", "x", "1", "true", "da", "yes", "y"}
+NO = {"khong", "0", "false", "chua", "no", "n"}
+
+
+def _by_distinct(values: pa.Array, rule) -> pa.Array:
+    """Apply `rule` to the distinct values only, then spread the results back."""
+    if len(values) == 0:
+        return rule(values)
+    encoded = pc.dictionary_encode(values)
+    return pc.take(rule(encoded.dictionary), encoded.indices)
+
+
+def nfc(values: pa.Array) -> pa.Array:
+    """NFC of the distinct values, and only when a combining mark (U+0300–U+036F) is present."""
+    raw = values.cast(pa.binary())
+    if pc.any(pc.match_substring(raw, b"\xcc")).as_py() or pc.any(pc.match_substring(raw, b"\xcd")).as_py():
+        return _by_distinct(values, lambda distinct: pc.utf8_normalize(distinct, "NFC"))
+    return values
+
+
+def fold(values: pa.Array) -> pa.Array:
+    """Lower case, accents removed, punctuation to single spaces: 'ĐÃ Trả  kết-quả' -> 'da tra ket qua'."""
+    v = pc.utf8_normalize(pc.utf8_lower(values), "NFD")
+    v = pc.replace_substring(pc.replace_substring_regex(v, r"\p{Mn}", ""), "đ", "d")
+    return pc.utf8_trim_whitespace(pc.replace_substring_regex(v, r"[^a-z0-9]+", " "))
+
+
+def _lookup(mapping: dict, out_type: pa.DataType):
+    keys = pa.array(list(mapping), pa.string())
+    vals = pa.array(list(mapping.values()), out_type)
+
+    def rule(distinct: pa.Array) -> pa.Array:
+        return pc.take(vals, pc.index_in(fold(distinct), value_set=keys))
+    return rule
+
+
+def parse_status(values: pa.Array) -> pa.Array:
+    return _by_distinct(values, _lookup(DOSSIER_STATUS, pa.int16()))
+
+
+def parse_channel(values: pa.Array) -> pa.Array:
+    return _by_distinct(values, _lookup(CHANNEL, pa.int16()))
+
+
+def parse_service_level(values: pa.Array) -> pa.Array:
+    return _by_distinct(values, _lookup(SERVICE_LEVEL, pa.string()))
+
+
+def parse_applicant_type(values: pa.Array) -> pa.Array:
+    return _by_distinct(values, _lookup(APPLICANT_TYPE, pa.string()))
+
+
+def parse_yes_no(values: pa.Array) -> pa.Array:
+    """Có/Không, x/blank, 1/0, TRUE/FALSE, Đã/Chưa; blank is "no" (the x/blank convention)."""
+    mapping = {**{k: True for k in YES}, **{k: False for k in NO}, "": False}
+
+    def rule(distinct: pa.Array) -> pa.Array:
+        folded = pc.fill_null(fold(distinct), "")
+        return pc.take(pa.array(list(mapping.values()), pa.bool_()),
+                       pc.index_in(folded, value_set=pa.array(list(mapping), pa.string())))
+    filled = pc.fill_null(values, "")
+    return _by_distinct(filled, rule)
+
+
+def _days_in_month(y: pa.Array, m: pa.Array) -> pa.Array:
+    base = pc.take(pa.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], pa.int32()),
+                   pc.subtract(pc.if_else(pc.and_(pc.greater_equal(m, 1), pc.less_equal(m, 12)), m, 1), 1))
+    def divisible(by: int) -> pa.Array:      # integer division truncates: y - (y / by) * by == y % by
+        return pc.equal(pc.subtract(y, pc.multiply(pc.divide(y, by), by)), 0)
+
+    leap = pc.and_(divisible(4), pc.or_(pc.invert(divisible(100)), divisible(400)))
+    return pc.add(base, pc.cast(pc.and_(pc.equal(m, 2), leap), pa.int32()))
+
+
+def _parse_dates(distinct: pa.Array) -> pa.Array:
+    s = pc.utf8_trim_whitespace(distinct)
+    a, b = pc.extract_regex(s, DMY), pc.extract_regex(s, YMD)
+    parts = {k: pc.cast(pc.coalesce(pc.struct_field(a, k), pc.struct_field(b, k)), pa.int32())
+             for k in ("y", "m", "d")}
+    y, m, d = parts["y"], parts["m"], parts["d"]
+    ok = pc.and_(pc.and_(pc.greater_equal(m, 1), pc.less_equal(m, 12)),
+                 pc.and_(pc.greater_equal(d, 1), pc.less_equal(d, _days_in_month(y, m))))
+    iso = pc.binary_join_element_wise(
+        pc.utf8_lpad(pc.cast(y, pa.string()), 4, "0"), pc.utf8_lpad(pc.cast(m, pa.string()), 2, "0"),
+        pc.utf8_lpad(pc.cast(d, pa.string()), 2, "0"), "-")
+    iso = pc.if_else(pc.fill_null(ok, False), iso, None)
+    return pc.cast(iso, pa.date32())
+
+
+def parse_date(values: pa.Array) -> pa.Array:
+    """d/m/yyyy or d-m-yyyy (day first), optional time; ISO yyyy-mm-dd[ time]; impossible dates -> NULL."""
+    return _by_distinct(values, _parse_dates)
+
+
+RULES = {
+    "date": parse_date, "dossier_status": parse_status, "channel": parse_channel,
+    "service_level": parse_service_level, "applicant_type": parse_applicant_type, "yes_no": parse_yes_no,
+}
