@@ -7,12 +7,14 @@ import codecs
 import unicodedata
 from datetime import date, datetime
 
+import pyarrow as pa
 import pytest
 import xlsxwriter
 
 from cchc_warehouse import readers
 from cchc_warehouse.layout import LayoutError, find_layout
 from cchc_warehouse.loader import batches, read_layout
+from cchc_warehouse.parsing import nfc
 from cchc_warehouse.periods import PeriodError, month_from_title, month_range, parse_month
 from cchc_warehouse.sources import get_source
 from cchc_warehouse.textnorm import fold, header_key
@@ -126,8 +128,6 @@ def test_nfd_text_becomes_nfc(tmp_path):
     p.write_text(text, encoding="utf-8")
     lay, rows = read_rows(p)
     ((_, row),) = rows
-    from cchc_warehouse.parsing import nfc
-    import pyarrow as pa
     status = nfc(pa.array([row[5]])).to_pylist()[0]
     assert status == "Đã trả kết quả" and unicodedata.is_normalized("NFC", status)
     assert len(lay.columns) == 6

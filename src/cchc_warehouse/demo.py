@@ -14,6 +14,7 @@ from .periods import format_month, month_range
 
 def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -> int:
     t0 = time.monotonic()
+    os.environ.setdefault("CCHC_DBT_QUIET", "1")
     if not os.environ.get("CCHC_DATABASE_URL"):
         c = localdb.start()
         os.environ["CCHC_DATABASE_URL"] = c.url

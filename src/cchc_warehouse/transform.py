@@ -40,6 +40,8 @@ def dbt_args(command: str, *extra: str) -> list[str]:
 def run_dbt(command: str, *extra: str) -> bool:
     from dbt.cli.main import dbtRunner
 
+    if os.environ.get("CCHC_DBT_QUIET"):          # the demo: only dbt's errors
+        extra = ("--quiet", *extra)
     with dbt_env():
         res = dbtRunner().invoke(dbt_args(command, *extra))
     if res.exception is not None:
