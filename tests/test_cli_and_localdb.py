@@ -70,3 +70,27 @@ def test_docker_compose_file_is_valid():
     res = subprocess.run(["docker-compose", "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
                          env=env, capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 0, res.stderr
+
+
+def test_one_message_per_column_with_exact_counts(make_database, tmp_path):
+    from datetime import date
+
+    from cchc_warehouse.loader import load
+
+    make_database()
+    header = "Mã hồ sơ;Mã đơn vị;Mã TTHC;Kênh nộp;Ngày tiếp nhận;Trạng thái"
+    rows = [f"A-{i};12.H01;1.1;Trực tuyến;0{1 + i % 9}/06/2025;Đang xử lý" for i in range(30)]
+    rows[3] = "A-3;12.H01;1.1;Fax;02/06/2025;Đang xử lý"           # channel unreadable
+    rows[5] = "A-5;12.H01;1.1;Trực tiếp;31/06/2025;"               # date unreadable, status missing
+    rows[9] = "A-9;12.H01;1.1;Trực tiếp;13/13/2025;Đang xử lý"     # date unreadable
+    p = tmp_path / "several.csv"
+    p.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    (r,) = load("one_stop_dossiers", [p], date(2025, 6, 1))
+    assert r.status == "rejected"
+    assert sorted(r.reasons) == sorted([
+        "Tệp several.csv, cột 'Trạng thái': thiếu trạng thái (cột bắt buộc): dòng 7 (trống)",
+        "Tệp several.csv, cột 'Ngày tiếp nhận': ngày tiếp nhận (dd/mm/yyyy hoặc yyyy-mm-dd) không đọc được: "
+        "dòng 7 ('31/06/2025'); dòng 11 ('13/13/2025')",
+        "Tệp several.csv, cột 'Kênh nộp': kênh nộp (Trực tiếp, Trực tuyến, Bưu chính công ích hoặc 1/2/3) "
+        "không đọc được: dòng 5 ('Fax')",
+    ])

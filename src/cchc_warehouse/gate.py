@@ -91,16 +91,23 @@ def _checkpoint(context: Any, source: str):
                       result_format={"result_format": "COMPLETE"})), b["partition_column"]
 
 
-def _examples(result: dict) -> tuple[int | None, list[dict]]:
+def _findings(result: dict) -> list[tuple[str | None, str, int | None, list[dict]]]:
+    """(contract column, Vietnamese text, count, examples) for each problem a result reports. A check
+    covering several columns (meta.columns) returns rows with column_name and n: one finding per column."""
+    cfg = result["expectation_config"]
+    meta = cfg.get("meta") or {}
     r = result.get("result") or {}
-    if "details" in r:   # UnexpectedRowsExpectation (COMPLETE): the rows the query returned
-        rows = r["details"].get("unexpected_rows") or []
-        return r.get("observed_value"), [
-            {"source_row": x.get("source_row"), "value": x.get("value")} for x in rows[:MAX_EXAMPLES]]
-    idx = r.get("partial_unexpected_index_list") or []
-    col = (result.get("expectation_config") or {}).get("kwargs", {}).get("column")
-    return r.get("unexpected_count"), [
-        {"source_row": x.get("source_row"), "value": x.get(col)} for x in idx[:MAX_EXAMPLES]]
+    rows = (r.get("details") or {}).get("unexpected_rows") or []
+    if "columns" in meta:
+        found = []
+        for contract, text in meta["columns"].items():
+            mine = [x for x in rows if x.get("column_name") == contract]
+            if mine:
+                found.append((contract, text, int(mine[0]["n"]), [
+                    {"source_row": x.get("source_row"), "value": x.get("value")} for x in mine[:MAX_EXAMPLES]]))
+        return found or [(None, meta.get("message_vi", cfg["type"]), r.get("observed_value"), [])]
+    examples = [{"source_row": x.get("source_row"), "value": x.get("value")} for x in rows[:MAX_EXAMPLES]]
+    return [(meta.get("column"), meta.get("message_vi", cfg["type"]), r.get("observed_value"), examples)]
 
 
 def _message(file_name: str, header: str | None, text: str, count: int | None, examples: list[dict]) -> str:
@@ -124,27 +131,32 @@ def validate_file(source: str | Any, file_id: int, file_name: str, header_map: d
         docs = context.get_docs_sites_urls()
     outcome = GateOutcome(docs_index=docs[0]["site_url"] if docs else None)
     rows = []
+
+    def header_of(contract: str | None) -> str | None:
+        if not contract:
+            return None
+        return header_map.get(contract) or next((c.header for c in spec.columns if c.name == contract), contract)
+
     for vr in run.run_results.values():
         for res in vr.to_json_dict()["results"]:
             cfg = res["expectation_config"]
-            meta = cfg.get("meta") or {}
             severity = cfg.get("severity", "critical")
-            count, examples = _examples(res)
-            contract = meta.get("column")
-            header = header_map.get(contract) if contract else None
-            header = header or (next((c.header for c in spec.columns if c.name == contract), None))
-            msg = None
-            if not res["success"]:
-                if res.get("exception_info", {}).get("raised_exception"):
-                    msg = f"Tệp {file_name}: lỗi khi kiểm tra ({cfg['type']}): " \
-                          f"{res['exception_info'].get('exception_message')}"
-                else:
-                    msg = _message(file_name, header, meta.get("message_vi", cfg["type"]), count, examples)
+            observed = json.dumps((res.get("result") or {}).get("observed_value"), ensure_ascii=False, default=str)
+            full = Jsonb(res, dumps=lambda o: json.dumps(o, default=str))
+            if res["success"]:
+                rows.append((file_id, f"{spec.name}.gate", cfg["type"], None, severity, True, observed,
+                             0, Jsonb([]), None, full))
+                continue
+            if (res.get("exception_info") or {}).get("raised_exception"):
+                findings = [(None, f"lỗi khi kiểm tra ({cfg['type']}): "
+                             f"{res['exception_info'].get('exception_message')}", None, [])]
+            else:
+                findings = _findings(res)
+            for contract, text, count, examples in findings:
+                msg = _message(file_name, header_of(contract), text, count, examples)
                 (outcome.blocking if severity == "critical" else outcome.warnings).append(msg)
-            rows.append((file_id, f"{spec.name}.gate", cfg["type"], header or contract, severity,
-                         res["success"], json.dumps((res.get("result") or {}).get("observed_value"),
-                                                    ensure_ascii=False, default=str),
-                         count, Jsonb(examples), msg, Jsonb(res, dumps=lambda o: json.dumps(o, default=str))))
+                rows.append((file_id, f"{spec.name}.gate", cfg["type"], header_of(contract), severity, False,
+                             observed, count, Jsonb(examples), msg, full))
     with connect() as conn:
         conn.execute("delete from audit.validation_result where file_id = %s", (file_id,))
         conn.cursor().executemany(

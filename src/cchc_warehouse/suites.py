@@ -18,11 +18,6 @@ from .config import paths
 QUERY_FORMAT: dict[str, Any] = {"result_format": "COMPLETE"}
 
 
-def _not_null(column: str, contract: str, label: str) -> dict:
-    return _rows(f"select source_row, null as value from {{batch}} where {column} is null order by source_row",
-                 contract, f"thiếu {label} (cột bắt buộc)")
-
-
 def _rows(query: str, contract: str | None, message: str, severity: str = "critical") -> dict:
     return {
         "type": "unexpected_rows_expectation",
@@ -33,15 +28,37 @@ def _rows(query: str, contract: str | None, message: str, severity: str = "criti
     }
 
 
-def _unreadable(text_col: str, typed_col: str, contract: str, what: str) -> dict:
-    return _rows(
-        f"select source_row, {text_col} as value from {{batch}} "
-        f"where {text_col} is not null and {typed_col} is null order by source_row",
-        contract, f"{what} không đọc được",
-    )
+def _per_column(name: str, checks: list[tuple[str, str, str, str]], message: str) -> dict:
+    """One scan for several per-column checks: checks are (contract column, value expression, failing
+    condition, Vietnamese text). Returns (source_row, column_name, value, n = failures in that column),
+    at most 20 examples per column; the gate writes one message per column."""
+    values = ", ".join(f"('{contract}', {value}::text, {bad})" for contract, value, bad, _ in checks)
+    any_bad = " or ".join(f"({bad})" for _, _, bad, _ in checks)   # filter rows before unpivoting
+    query = (
+        "select source_row, column_name, value, n from ("
+        " select b.source_row, c.column_name, c.value,"
+        " count(*) over (partition by c.column_name) as n,"
+        " row_number() over (partition by c.column_name order by b.source_row) as k"
+        f" from {{batch}} as b cross join lateral (values {values}) as c(column_name, value, bad)"
+        f" where ({any_bad}) and c.bad) as failing where k <= 20 order by column_name, source_row")
+    return {
+        "type": "unexpected_rows_expectation",
+        "kwargs": {"unexpected_rows_query": query, "result_format": QUERY_FORMAT},
+        "severity": "critical",
+        "description": f"{name}: {message}",
+        "meta": {"columns": {contract: text for contract, _, _, text in checks}, "message_vi": message},
+    }
+
+
+def _readable(text_col: str, typed_col: str, contract: str, what: str) -> tuple[str, str, str, str]:
+    return (contract, text_col, f"b.{text_col} is not null and b.{typed_col} is null", f"{what} không đọc được")
 
 
 def one_stop_dossiers_expectations() -> list[dict]:
+    required = [("dossier_code", "dossier_code", "mã hồ sơ"), ("unit_code", "unit_code", "mã đơn vị"),
+                ("procedure_code", "procedure_code", "mã thủ tục hành chính"),
+                ("channel", "channel_text", "kênh nộp"), ("received_at", "received_at_text", "ngày tiếp nhận"),
+                ("status", "status_text", "trạng thái")]
     return [
         {
             "type": "expect_table_row_count_to_be_between",
@@ -49,37 +66,35 @@ def one_stop_dossiers_expectations() -> list[dict]:
             "severity": "critical",
             "meta": {"column": None, "message_vi": "tệp không có dòng dữ liệu"},
         },
-        _not_null("dossier_code", "dossier_code", "mã hồ sơ"),
+        _per_column("required values", [(c, "null", f"b.{col} is null", f"thiếu {label} (cột bắt buộc)")
+                                        for c, col, label in required], "giá trị bắt buộc bị trống"),
+        _per_column("readable values", [
+            _readable("received_at_text", "received_date", "received_at",
+                      "ngày tiếp nhận (dd/mm/yyyy hoặc yyyy-mm-dd)"),
+            _readable("due_at_text", "due_date", "due_at", "ngày hẹn trả"),
+            _readable("finished_at_text", "finished_date", "finished_at", "ngày kết thúc xử lý"),
+            _readable("returned_at_text", "returned_date", "returned_at", "ngày trả kết quả"),
+            _readable("channel_text", "channel_code", "channel",
+                      "kênh nộp (Trực tiếp, Trực tuyến, Bưu chính công ích hoặc 1/2/3)"),
+            _readable("status_text", "status_code", "status", "trạng thái (mã 1–10 hoặc tên trạng thái)"),
+            _readable("service_level_text", "service_level", "service_level",
+                      "mức độ dịch vụ (Toàn trình, Một phần, Cung cấp thông tin hoặc 4/3/2)"),
+            _readable("has_fee_text", "has_fee", "has_fee", "giá trị có/không"),
+            _readable("paid_online_text", "paid_online", "paid_online", "giá trị có/không"),
+            _readable("digitized_result_text", "digitized_result", "digitized_result", "giá trị có/không"),
+            _readable("applicant_type_text", "applicant_type", "applicant_type",
+                      "đối tượng (Công dân, Tổ chức, Doanh nghiệp)"),
+        ], "giá trị không đọc được theo quy tắc của đặc tả"),
         _rows(
             "select source_row, dossier_code as value from {batch} where dossier_code in "
             "(select dossier_code from {batch} group by dossier_code having count(*) > 1) order by source_row",
             "dossier_code", "mã hồ sơ trùng lặp trong tệp",
         ),
-        _not_null("unit_code", "unit_code", "mã đơn vị"),
-        _not_null("procedure_code", "procedure_code", "mã thủ tục hành chính"),
-        _not_null("channel_text", "channel", "kênh nộp"),
-        _not_null("received_at_text", "received_at", "ngày tiếp nhận"),
-        _not_null("status_text", "status", "trạng thái"),
         _rows(
             "select source_row, unit_code as value from {batch} where unit_code is not null "
             "and unit_code not in (select unit_code from ref.unit) order by source_row",
             "unit_code", "mã đơn vị chưa có trong danh mục đơn vị (nhập bằng `cchc units import`)",
         ),
-        _unreadable("received_at_text", "received_date", "received_at",
-                    "ngày tiếp nhận (dd/mm/yyyy hoặc yyyy-mm-dd)"),
-        _unreadable("due_at_text", "due_date", "due_at", "ngày hẹn trả"),
-        _unreadable("finished_at_text", "finished_date", "finished_at", "ngày kết thúc xử lý"),
-        _unreadable("returned_at_text", "returned_date", "returned_at", "ngày trả kết quả"),
-        _unreadable("channel_text", "channel_code", "channel",
-                    "kênh nộp (Trực tiếp, Trực tuyến, Bưu chính công ích hoặc 1/2/3)"),
-        _unreadable("status_text", "status_code", "status", "trạng thái (mã 1–10 hoặc tên trạng thái)"),
-        _unreadable("service_level_text", "service_level", "service_level",
-                    "mức độ dịch vụ (Toàn trình, Một phần, Cung cấp thông tin hoặc 4/3/2)"),
-        _unreadable("has_fee_text", "has_fee", "has_fee", "giá trị có/không"),
-        _unreadable("paid_online_text", "paid_online", "paid_online", "giá trị có/không"),
-        _unreadable("digitized_result_text", "digitized_result", "digitized_result", "giá trị có/không"),
-        _unreadable("applicant_type_text", "applicant_type", "applicant_type",
-                    "đối tượng (Công dân, Tổ chức, Doanh nghiệp)"),
         _rows(
             "select source_row, finished_at_text as value from {batch} "
             "where finished_date < received_date order by source_row",
@@ -100,8 +115,10 @@ def one_stop_dossiers_expectations() -> list[dict]:
             """with cur as (select unit_code, count(*) as n, min(period_month) as pm from {batch} as batch_rows
                              where unit_code is not null group by unit_code),
                     hist as (select r.unit_code, f.period_month, count(*) as n
-                               from raw.one_stop_dossiers r join audit.source_file f on f.file_id = r.file_id
+                               from audit.source_file f join raw.one_stop_dossiers r on r.file_id = f.file_id
                               where f.status in ('loaded', 'published') and f.source = 'one_stop_dossiers'
+                                and f.period_month >= (select min(pm) from cur) - interval '3 months'
+                                and f.period_month < (select min(pm) from cur)
                               group by r.unit_code, f.period_month)
                select null::int as source_row, cur.unit_code || ': ' || cur.n || ' hồ sơ, trung bình 3 tháng trước '
                       || round(avg(hist.n)) as value
