@@ -54,7 +54,3 @@ class Paths:
 def paths() -> Paths:
     return Paths(project=project_dir(), home=cchc_home())
 
-
-def hash_key() -> bytes:
-    """Key for keyed hashes of identifiers (HMAC). Set CCHC_HASH_KEY in production."""
-    return os.environ.get("CCHC_HASH_KEY", "cchc-demo-key-not-secret").encode()

@@ -18,8 +18,6 @@ from .textnorm import nfc
 DELIMITERS = (",", ";", "\t")
 CHUNK_CHARS = 1 << 20
 
-Row = list  # list[str | None]
-
 
 class UnreadableFile(ValueError):
     pass
@@ -93,7 +91,7 @@ def _cell_text(v: object) -> str | None:
     return str(v)
 
 
-def xlsx_rows(path: Path, sheet: int = 0) -> Iterator[Row]:
+def xlsx_rows(path: Path, sheet: int = 0) -> Iterator[list[str | None]]:
     from python_calamine import CalamineWorkbook
 
     try:
