@@ -1,0 +1,51 @@
+"""A newer file for the same unit and month supersedes the older one in reports; both stay registered.
+A build with nothing new loaded rebuilds no month of the incremental indicator fact."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from cchc_warehouse.db import connect
+from cchc_warehouse.loader import load
+from cchc_warehouse.transform import build_and_publish
+
+HEADER = "Mã hồ sơ;Mã đơn vị;Mã TTHC;Kênh nộp;Ngày tiếp nhận;Ngày hẹn trả;Ngày kết thúc xử lý;Trạng thái"
+
+
+def _write(path, rows):
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_newer_file_supersedes_older_for_same_unit_and_month(make_database, tmp_path):
+    make_database()
+    june = date(2025, 6, 1)
+    v1 = _write(tmp_path / "h01_v1.csv", [
+        "A;12.H01;1.1;Trực tuyến;02/06/2025;10/06/2025;;Đang xử lý",
+        "B;12.H01;1.1;Trực tiếp;03/06/2025;10/06/2025;;Đang xử lý",
+        "X;12.H02;1.1;Trực tiếp;03/06/2025;10/06/2025;05/06/2025;Đã trả kết quả",
+    ])
+    v2 = _write(tmp_path / "h01_v2.csv", [           # corrected export of 12.H01 only: B removed, A done
+        "A;12.H01;1.1;Trực tuyến;02/06/2025;10/06/2025;09/06/2025;Đã trả kết quả",
+        "C;12.H01;1.1;Trực tuyến;20/06/2025;30/06/2025;;Đang xử lý",
+    ])
+    assert [r.status for r in load("one_stop_dossiers", [v1], june)] == ["loaded"]
+    assert build_and_publish()
+    assert [r.status for r in load("one_stop_dossiers", [v2], june)] == ["loaded"]
+    assert build_and_publish()
+    with connect() as conn:
+        dossiers = dict(conn.execute("select dossier_code, status_code from marts.fct_dossier").fetchall())
+        files = conn.execute("select file_name, status from audit.source_file order by file_id").fetchall()
+        ind = dict(conn.execute(
+            """select unit_code || ' ' || indicator_code, numerator from marts.fct_indicator_value
+                where indicator_code in ('OSS_RECEIVED', 'OSS_RESOLVED')""").fetchall())
+        stamp = conn.execute("select max(computed_at) from marts.fct_indicator_value").fetchone()[0]
+    # 12.H01 comes from v2 only (B gone, A resolved, C new); 12.H02 still from v1, which v2 does not cover
+    assert dossiers == {"A": 10, "C": 4, "X": 10}
+    assert files == [("h01_v1.csv", "published"), ("h01_v2.csv", "published")]
+    assert ind["12.H01 OSS_RECEIVED"] == 2 and ind["12.H01 OSS_RESOLVED"] == 1
+    assert ind["12 OSS_RECEIVED"] == 3 and ind["12 OSS_RESOLVED"] == 2
+
+    assert build_and_publish()                          # nothing new: no month rebuilt
+    with connect() as conn:
+        assert conn.execute("select max(computed_at) from marts.fct_indicator_value").fetchone()[0] == stamp
