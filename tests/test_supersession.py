@@ -49,3 +49,21 @@ def test_newer_file_supersedes_older_for_same_unit_and_month(make_database, tmp_
     assert build_and_publish()                          # nothing new: no month rebuilt
     with connect() as conn:
         assert conn.execute("select max(computed_at) from marts.fct_indicator_value").fetchone()[0] == stamp
+
+
+def test_implausible_row_count_warns_but_does_not_block(make_database, tmp_path):
+    make_database()
+    for month in (3, 4, 5):
+        rows = [f"M{month}-{i};12.H01;1.1;Trực tiếp;0{1 + i % 9}/{month:02d}/2025;;0{1 + i % 9}/{month:02d}/2025;"
+                f"Đã trả kết quả" for i in range(20)]
+        (r,) = load("one_stop_dossiers", [_write(tmp_path / f"m{month}.csv", rows)], date(2025, month, 1))
+        assert r.status == "loaded" and r.warnings == []
+    few = ["J-1;12.H01;1.1;Trực tiếp;02/06/2025;;02/06/2025;Đã trả kết quả",
+           "J-2;12.H01;1.1;Trực tiếp;03/06/2025;;03/06/2025;Đã trả kết quả"]
+    (r,) = load("one_stop_dossiers", [_write(tmp_path / "m6.csv", few)], date(2025, 6, 1))
+    assert r.status == "loaded"
+    assert r.warnings == ["Tệp m6.csv, cột 'Mã đơn vị': số hồ sơ của đơn vị bất thường so với các tháng trước: "
+                          "12.H01: 2 hồ sơ, trung bình 3 tháng trước 20"]
+    with connect() as conn:
+        (stored,) = conn.execute("select warnings from audit.source_file where file_name = 'm6.csv'").fetchone()
+    assert stored == r.warnings
