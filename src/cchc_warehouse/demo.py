@@ -54,10 +54,11 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
     docs = build_data_docs()
     print(f"""
 Xem thêm / where to look:
-  cchc indicators --period {format_month(last)} [--unit 12.H01] [--format csv]
-  marts.rpt_indicator_value, marts.fct_indicator_value, marts.fct_dossier   (psql "$(cchc db url)")
+  .venv/bin/cchc indicators --period {format_month(last)} [--unit 12.H01] [--format csv]
+  marts.rpt_indicator_value, marts.fct_indicator_value, marts.fct_dossier   (psql "$(.venv/bin/cchc db url)")
   audit.source_file, audit.validation_result                               (file registry, gate results)
   GX data docs: {docs}
   Airflow logs: {os.environ.get("AIRFLOW_HOME")}/logs
+  The local PostgreSQL keeps running: .venv/bin/cchc db stop
 Done in {time.monotonic() - t0:.0f} s.""")
     return 0 if all(s == "success" for s in states.values()) else 1
