@@ -93,17 +93,17 @@ def _checkpoint(context: Any, source: str):
 
 def _findings(result: dict) -> list[tuple[str | None, str, int | None, list[dict]]]:
     """(contract column, Vietnamese text, count, examples) for each problem a result reports. A check
-    covering several columns (meta.columns) returns rows with column_name and n: one finding per column."""
+    covering several row checks (meta.checks) returns rows with check_key and n: one finding per check."""
     cfg = result["expectation_config"]
     meta = cfg.get("meta") or {}
     r = result.get("result") or {}
     rows = (r.get("details") or {}).get("unexpected_rows") or []
-    if "columns" in meta:
+    if "checks" in meta:
         found = []
-        for contract, text in meta["columns"].items():
-            mine = [x for x in rows if x.get("column_name") == contract]
+        for key, check in meta["checks"].items():
+            mine = [x for x in rows if x.get("check_key") == key]
             if mine:
-                found.append((contract, text, int(mine[0]["n"]), [
+                found.append((check["column"], check["text"], int(mine[0]["n"]), [
                     {"source_row": x.get("source_row"), "value": x.get("value")} for x in mine[:MAX_EXAMPLES]]))
         return found or [(None, meta.get("message_vi", cfg["type"]), r.get("observed_value"), [])]
     examples = [{"source_row": x.get("source_row"), "value": x.get("value")} for x in rows[:MAX_EXAMPLES]]

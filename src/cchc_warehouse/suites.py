@@ -28,30 +28,32 @@ def _rows(query: str, contract: str | None, message: str, severity: str = "criti
     }
 
 
-def _per_column(name: str, checks: list[tuple[str, str, str, str]], message: str) -> dict:
-    """One scan for several per-column checks: checks are (contract column, value expression, failing
-    condition, Vietnamese text). Returns (source_row, column_name, value, n = failures in that column),
-    at most 20 examples per column; the gate writes one message per column."""
-    values = ", ".join(f"('{contract}', {value}::text, {bad})" for contract, value, bad, _ in checks)
-    any_bad = " or ".join(f"({bad})" for _, _, bad, _ in checks)   # filter rows before unpivoting
+def _per_column(name: str, checks: list[tuple[str, str, str, str, str]], message: str) -> dict:
+    """One scan for several row checks: checks are (check key, contract column, value expression,
+    failing condition, Vietnamese text). Returns (source_row, check_key, value, n = failures of that
+    check), at most 20 examples per check; the gate writes one message per failing check."""
+    values = ", ".join(f"('{key}', {value}::text, {bad})" for key, _, value, bad, _ in checks)
+    any_bad = " or ".join(f"({bad})" for _, _, _, bad, _ in checks)   # filter rows before unpivoting
     query = (
-        "select source_row, column_name, value, n from ("
-        " select b.source_row, c.column_name, c.value,"
-        " count(*) over (partition by c.column_name) as n,"
-        " row_number() over (partition by c.column_name order by b.source_row) as k"
-        f" from {{batch}} as b cross join lateral (values {values}) as c(column_name, value, bad)"
-        f" where ({any_bad}) and c.bad) as failing where k <= 20 order by column_name, source_row")
+        "select source_row, check_key, value, n from ("
+        " select b.source_row, c.check_key, c.value,"
+        " count(*) over (partition by c.check_key) as n,"
+        " row_number() over (partition by c.check_key order by b.source_row) as k"
+        f" from {{batch}} as b cross join lateral (values {values}) as c(check_key, value, bad)"
+        f" where ({any_bad}) and c.bad) as failing where k <= 20 order by check_key, source_row")
     return {
         "type": "unexpected_rows_expectation",
         "kwargs": {"unexpected_rows_query": query, "result_format": QUERY_FORMAT},
         "severity": "critical",
         "description": f"{name}: {message}",
-        "meta": {"columns": {contract: text for contract, _, _, text in checks}, "message_vi": message},
+        "meta": {"checks": {key: {"column": contract, "text": text} for key, contract, _, _, text in checks},
+                 "message_vi": message},
     }
 
 
-def _readable(text_col: str, typed_col: str, contract: str, what: str) -> tuple[str, str, str, str]:
-    return (contract, text_col, f"b.{text_col} is not null and b.{typed_col} is null", f"{what} không đọc được")
+def _readable(text_col: str, typed_col: str, contract: str, what: str) -> tuple[str, str, str, str, str]:
+    return (f"{contract}:readable", contract, text_col, f"b.{text_col} is not null and b.{typed_col} is null",
+            f"{what} không đọc được")
 
 
 def one_stop_dossiers_expectations() -> list[dict]:
@@ -66,9 +68,10 @@ def one_stop_dossiers_expectations() -> list[dict]:
             "severity": "critical",
             "meta": {"column": None, "message_vi": "tệp không có dòng dữ liệu"},
         },
-        _per_column("required values", [(c, "null", f"b.{col} is null", f"thiếu {label} (cột bắt buộc)")
-                                        for c, col, label in required], "giá trị bắt buộc bị trống"),
-        _per_column("readable values", [
+        _per_column("required values", [(f"{c}:required", c, "null", f"b.{col} is null",
+                                          f"thiếu {label} (cột bắt buộc)") for c, col, label in required],
+                    "giá trị bắt buộc bị trống"),
+        _per_column("row checks", [
             _readable("received_at_text", "received_date", "received_at",
                       "ngày tiếp nhận (dd/mm/yyyy hoặc yyyy-mm-dd)"),
             _readable("due_at_text", "due_date", "due_at", "ngày hẹn trả"),
@@ -84,26 +87,18 @@ def one_stop_dossiers_expectations() -> list[dict]:
             _readable("digitized_result_text", "digitized_result", "digitized_result", "giá trị có/không"),
             _readable("applicant_type_text", "applicant_type", "applicant_type",
                       "đối tượng (Công dân, Tổ chức, Doanh nghiệp)"),
-        ], "giá trị không đọc được theo quy tắc của đặc tả"),
+            ("unit_code:registered", "unit_code", "unit_code",
+             "b.unit_code is not null and b.unit_code not in (select unit_code from ref.unit)",
+             "mã đơn vị chưa có trong danh mục đơn vị (nhập bằng `cchc units import`)"),
+            ("finished_at:order", "finished_at", "finished_at_text", "b.finished_date < b.received_date",
+             "ngày kết thúc xử lý trước ngày tiếp nhận"),
+            ("received_at:period", "received_at", "received_at_text",
+             "b.received_date >= b.period_month + interval '1 month'", "ngày tiếp nhận sau kỳ báo cáo của tệp"),
+        ], "giá trị không đọc được, mã đơn vị chưa đăng ký, ngày không hợp lý"),
         _rows(
             "select source_row, dossier_code as value from {batch} where dossier_code in "
             "(select dossier_code from {batch} group by dossier_code having count(*) > 1) order by source_row",
             "dossier_code", "mã hồ sơ trùng lặp trong tệp",
-        ),
-        _rows(
-            "select source_row, unit_code as value from {batch} where unit_code is not null "
-            "and unit_code not in (select unit_code from ref.unit) order by source_row",
-            "unit_code", "mã đơn vị chưa có trong danh mục đơn vị (nhập bằng `cchc units import`)",
-        ),
-        _rows(
-            "select source_row, finished_at_text as value from {batch} "
-            "where finished_date < received_date order by source_row",
-            "finished_at", "ngày kết thúc xử lý trước ngày tiếp nhận",
-        ),
-        _rows(
-            "select source_row, received_at_text as value from {batch} "
-            "where received_date >= period_month + interval '1 month' order by source_row",
-            "received_at", "ngày tiếp nhận sau kỳ báo cáo của tệp",
         ),
         _rows(
             "select source_row, status_text as value from {batch} "
