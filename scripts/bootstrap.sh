@@ -12,4 +12,5 @@ else
   fi
   UV=.cchc/bootstrap/bin/uv
 fi
-"$UV" sync --frozen --extra dev --compile-bytecode --quiet
+# --system-certs: trust the machine's certificate store too (registries behind a TLS-inspecting proxy)
+"$UV" sync --frozen --extra dev --compile-bytecode --quiet --system-certs
