@@ -11,6 +11,8 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from . import textnorm
+
 _TIME = r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 DMY = r"^(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})" + _TIME + "$"     # never month first
 YMD = r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME + "$"
@@ -49,10 +51,9 @@ def nfc(values: pa.Array) -> pa.Array:
 
 
 def fold(values: pa.Array) -> pa.Array:
-    """Lower case, accents removed, punctuation to single spaces: 'ĐÃ Trả  kết-quả' -> 'da tra ket qua'."""
-    v = pc.utf8_normalize(pc.utf8_lower(values), "NFD")
-    v = pc.replace_substring(pc.replace_substring_regex(v, r"\p{Mn}", ""), "đ", "d")
-    return pc.utf8_trim_whitespace(pc.replace_substring_regex(v, r"[^a-z0-9]+", " "))
+    """textnorm.fold (the one folding rule, also used for headers) over the values, which the rules below
+    pass as distinct values only: 'ĐÃ Trả  kết-quả' -> 'da tra ket qua'."""
+    return pa.array([None if v is None else textnorm.fold(v) for v in values.to_pylist()], pa.string())
 
 
 def _lookup(mapping: dict, out_type: pa.DataType):
