@@ -28,6 +28,7 @@ create table if not exists audit.source_file (
     header_row     integer,         -- row number of the header, as a person counts rows in the file
     header_map     jsonb,           -- canonical column -> header as written in the file
     dropped_columns text[],         -- personal-data columns dropped before writing
+    skipped_rows   integer[],       -- blank lines and footer rows below the table, not loaded
     reasons        jsonb not null default '[]'::jsonb,  -- blocking problems (Vietnamese messages)
     warnings       jsonb not null default '[]'::jsonb,
     unique (source, sha256)
@@ -51,3 +52,5 @@ create table if not exists audit.validation_result (
 );
 create index if not exists validation_result_file_idx on audit.validation_result (file_id);
 
+
+alter table audit.source_file add column if not exists skipped_rows integer[];

@@ -101,6 +101,15 @@ def test_fact_rows_trace_back_to_file_and_row(warehouse, use_database):
         records = list(csv.reader(f, delimiter=";"))
     import unicodedata
     assert unicodedata.normalize("NFC", records[source_row - 1][0]) == code
+    # every record below the header is either loaded or listed as skipped (blank line, footer)
+    with connect() as conn:
+        header_row, skipped, loaded = conn.execute(
+            "select header_row, skipped_rows, rows_loaded from audit.source_file where file_name = %s",
+            (file_name,)).fetchone()
+    # data records start with a dossier code of the demo province ("12H01-…"); the rest is blank or footer
+    assert skipped == [n for n in range(header_row + 1, len(records) + 1)
+                       if not (records[n - 1] and records[n - 1][0].startswith("12"))]
+    assert loaded + len(skipped) == len(records) - header_row
 
 
 def test_dirty_files_rejected_for_their_reason_and_marts_unchanged(warehouse, use_database):

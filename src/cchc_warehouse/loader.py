@@ -98,7 +98,7 @@ def _is_data(key_cell: str | None, required_cells: list[str | None]) -> bool:
 
 
 def _python_batch(numbers: list[int], rows: list[list], indexes: list[int]) -> RowBatch:
-    cols = [pa.array([r[i] if i < len(r) and r[i] not in ("",) else None for r in rows], pa.string())
+    cols = [pa.array([(r[i] or None) if i < len(r) else None for r in rows], pa.string())
             for i in indexes]
     return RowBatch(pa.array(numbers, pa.int32()), cols)
 
@@ -278,10 +278,11 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
                 raise LayoutError("không có dòng dữ liệu nào sau dòng tiêu đề cột")
             conn.execute(
                 """update audit.source_file set period_month = %s, header_row = %s, header_map = %s,
-                          dropped_columns = %s, rows_in_file = %s, rows_loaded = %s, unit_codes = %s
+                          dropped_columns = %s, rows_in_file = %s, rows_loaded = %s, unit_codes = %s,
+                          skipped_rows = %s
                     where file_id = %s""",
                 (month, fl.layout.header_row, Jsonb(fl.layout.header_map), fl.layout.dropped,
-                 stats.records, stats.written, stats.unit_codes, file_id),
+                 stats.records, stats.written, stats.unit_codes, sorted(stats.dropped_rows), file_id),
             )
     except (LayoutError, readers.UnreadableFile, csv.Error, UnicodeDecodeError) as exc:
         result.status = "rejected"
