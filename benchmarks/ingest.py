@@ -19,44 +19,25 @@ import unicodedata
 import uuid
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+
+from cchc_warehouse.db import find_server, with_database
 
 MONTH = date(2025, 6, 1)
 
 
-def _with_db(url: str, name: str) -> str:
-    u = urlsplit(url)
-    return urlunsplit((u.scheme, u.netloc, f"/{name}", u.query, u.fragment))
-
-
-def _server() -> str:
-    for c in (os.environ.get("CCHC_DATABASE_URL"), "postgresql://postgres@127.0.0.1:5432/postgres"):
-        if c:
-            try:
-                with psycopg.connect(_with_db(c, "postgres"), connect_timeout=3):
-                    return _with_db(c, "postgres")
-            except psycopg.OperationalError:
-                pass
-    from cchc_warehouse import localdb
-    return _with_db(localdb.start().url, "postgres")
-
-
 def fresh_db(server: str, created: list[str]) -> str:
-    from importlib import resources
-
     from cchc_warehouse.db import migrate
-    from cchc_warehouse.units import import_units
+    from cchc_warehouse.units import import_demo_registry
 
     name = f"cchc_bench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(server, autocommit=True) as c:
         c.execute(f'create database "{name}"')
     created.append(name)
-    os.environ["CCHC_DATABASE_URL"] = _with_db(server, name)
+    os.environ["CCHC_DATABASE_URL"] = with_database(server, name)
     migrate()
-    with resources.as_file(resources.files("cchc_warehouse.reference") / "units_lai_chau.csv") as f:
-        import_units(Path(f))
+    import_demo_registry()
     return os.environ["CCHC_DATABASE_URL"]
 
 
@@ -160,7 +141,7 @@ def main() -> None:
     ap.add_argument("--skip-pandas", action="store_true")
     args = ap.parse_args()
     os.environ.setdefault("CCHC_HOME", str(Path(args.out).resolve() / "home"))
-    server = _server()
+    server = find_server(os.environ.get("CCHC_DATABASE_URL"), "postgresql://postgres@127.0.0.1:5432/postgres")
     t = time.perf_counter()
     files, n, nx = make_files(Path(args.out), args.rows, args.xlsx_rows)
     print(f"generated {n:,} rows ({files['messy_csv'].stat().st_size / 1e6:.0f} MB messy CSV) "

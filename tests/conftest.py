@@ -7,10 +7,7 @@ from __future__ import annotations
 import os
 import tempfile
 import uuid
-from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -21,29 +18,16 @@ os.environ["CCHC_HOME"] = str(_HOME)
 os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
 _OUTER_URL = os.environ.pop("CCHC_DATABASE_URL", None)
 
-from cchc_warehouse import airflow_local, localdb  # noqa: E402
+from cchc_warehouse import airflow_local  # noqa: E402
+from cchc_warehouse.db import find_server, with_database  # noqa: E402
 
 airflow_local.configure()
-ARTIFACTS = Path(__file__).parent / "artifacts"
-
-
-def _with_db(url: str, name: str) -> str:
-    u = urlsplit(url)
-    return urlunsplit((u.scheme, u.netloc, f"/{name}", u.query, u.fragment))
 
 
 def _server_url() -> str:
-    for candidate in (os.environ.get("CCHC_TEST_SERVER_URL"), _OUTER_URL,
-                      "postgresql://postgres@127.0.0.1:5432/postgres"):
-        if not candidate:
-            continue
-        try:
-            with psycopg.connect(_with_db(candidate, "postgres"), connect_timeout=3):
-                return _with_db(candidate, "postgres")
-        except psycopg.OperationalError:
-            continue
-    c = localdb.start()   # no server around: the project's own cluster under the temporary CCHC_HOME
-    return _with_db(c.url, "postgres")
+    # no server around: find_server starts the project's own cluster under the temporary CCHC_HOME
+    return find_server(os.environ.get("CCHC_TEST_SERVER_URL"), _OUTER_URL,
+                       "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 @pytest.fixture(scope="session")
@@ -59,18 +43,17 @@ def make_database(server_url: str):
 
     def make(with_units: bool = True) -> str:
         from cchc_warehouse.db import migrate
-        from cchc_warehouse.units import import_units
+        from cchc_warehouse.units import import_demo_registry
 
         name = f"cchc_test_{uuid.uuid4().hex[:10]}"
         with psycopg.connect(server_url, autocommit=True) as conn:
             conn.execute(f'create database "{name}"')
         created.append(name)
-        url = _with_db(server_url, name)
+        url = with_database(server_url, name)
         os.environ["CCHC_DATABASE_URL"] = url
         migrate()
         if with_units:
-            with resources.as_file(resources.files("cchc_warehouse.reference") / "units_lai_chau.csv") as f:
-                import_units(Path(f))
+            import_demo_registry()
         return url
 
     yield make
@@ -86,8 +69,3 @@ def use_database():
     def use(url: str) -> None:
         os.environ["CCHC_DATABASE_URL"] = url
     return use
-
-
-@pytest.fixture(scope="session")
-def tmp_root() -> Iterator[Path]:
-    yield _HOME

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql
@@ -42,6 +42,26 @@ def url_parts(url: str | None = None) -> dict[str, str]:
         "password": u.password or "",
         "dbname": (u.path or "/").lstrip("/") or "postgres",
     }
+
+
+def with_database(url: str, name: str) -> str:
+    """The same server URL pointing at another database."""
+    u = urlsplit(url)
+    return urlunsplit((u.scheme, u.netloc, f"/{name}", u.query, u.fragment))
+
+
+def find_server(*candidates: str | None) -> str:
+    """URL (on database `postgres`) of the first reachable server among the candidates, else of the
+    project's local cluster, started if needed. Tests and benchmarks create their databases there."""
+    for candidate in candidates:
+        if not candidate:
+            continue
+        try:
+            with psycopg.connect(with_database(candidate, "postgres"), connect_timeout=3):
+                return with_database(candidate, "postgres")
+        except psycopg.OperationalError:
+            continue
+    return with_database(localdb.start().url, "postgres")
 
 
 @contextmanager

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-from importlib import resources
-from pathlib import Path
 
 from . import localdb
 from .config import paths
@@ -22,11 +20,10 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
     else:
         print("1. Dùng CCHC_DATABASE_URL")
     from .db import migrate
-    from .units import import_units
+    from .units import import_demo_registry
 
     migrate()
-    with resources.as_file(resources.files("cchc_warehouse.reference") / "units_lai_chau.csv") as units:
-        n = import_units(Path(units))
+    n = import_demo_registry()
     print(f"2. Lược đồ đã áp dụng; danh mục {n} đơn vị (tỉnh Lai Châu)")
 
     from .sample.generate import generate

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from importlib import resources
 from pathlib import Path
 
 from .db import connect
@@ -53,3 +54,9 @@ def import_units(path: Path) -> int:
                 [(*r, path.name) for r in rows],
             )
     return len(rows)
+
+
+def import_demo_registry() -> int:
+    """The demo province's registry shipped with the package (Lai Châu)."""
+    with resources.as_file(resources.files("cchc_warehouse.reference") / "units_lai_chau.csv") as f:
+        return import_units(Path(f))
