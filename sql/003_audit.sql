@@ -54,3 +54,5 @@ create index if not exists validation_result_file_idx on audit.validation_result
 
 
 alter table audit.source_file add column if not exists skipped_rows integer[];
+-- month: period_month is the reported month; year: period_month is 1 January of the reported year.
+alter table audit.source_file add column if not exists period_kind text not null default 'month';

@@ -63,9 +63,10 @@ def _sample(args: argparse.Namespace) -> int:
 
 def _load(args: argparse.Namespace) -> int:
     from .loader import load
-    from .periods import parse_month
+    from .periods import parse_period
+    from .sources import get_source
 
-    period = parse_month(args.period) if args.period else None
+    period = parse_period(args.period, get_source(args.source).cadence) if args.period else None
     results = load(args.source, [Path(f) for f in args.files], period)
     for r in results:
         label = {"loaded": "ĐÃ NẠP", "duplicate": "ĐÃ CÓ (bỏ qua)", "rejected": "TỪ CHỐI"}.get(r.status, r.status)
@@ -135,7 +136,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("load", help="load source files into raw, through the quality gate")
     s.add_argument("source")
     s.add_argument("files", nargs="+")
-    s.add_argument("--period", help="YYYY-MM (otherwise read from the file's title)")
+    s.add_argument("--period", help="YYYY-MM, or YYYY for a yearly source (otherwise read from the file's title)")
     s.set_defaults(func=_load)
 
     s = sub.add_parser("build", help="dbt build of the marts, then publish the loaded files")

@@ -19,10 +19,10 @@ from psycopg.types.json import Jsonb
 
 from .config import paths
 from .db import connect, sqlalchemy_url
-from .sources import get_source
+from .sources import SOURCES, get_source
 from .suites import checkpoint_path, suite_path
 
-GATE_VIEWS = {"one_stop_dossiers": "raw.one_stop_dossiers_typed"}
+GATE_VIEWS = {name: f"{spec.raw_table}_typed" for name, spec in SOURCES.items()}
 CONN_ENV = "CCHC_GX_CONNECTION_STRING"
 MAX_EXAMPLES = 20
 log = logging.getLogger(__name__)

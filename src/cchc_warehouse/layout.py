@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .periods import month_from_title
-from .sources.spec import Column, SourceSpec
+from .sources.spec import Column, ColumnFamily, SourceSpec
 
 HEADER_SEARCH_ROWS = 40
 
@@ -21,6 +21,8 @@ class Layout:
     headers: list[str]
     columns: dict[int, Column]              # cell index -> contract column kept in raw
     extra: dict[int, str] = field(default_factory=dict)   # cell index -> unknown header kept in extra
+    families: dict[int, tuple[ColumnFamily, str]] = field(default_factory=dict)  # cell index -> (family, key)
+    constants: dict[str, str] = field(default_factory=dict)   # column -> value given by a title row
     dropped: list[str] = field(default_factory=list)      # personal-data headers, never written
     title_lines: list[str] = field(default_factory=list)
     delimiter: str | None = None
@@ -31,11 +33,12 @@ class Layout:
 
     @property
     def header_map(self) -> dict[str, str]:
-        return {col.name: self.headers[i] for i, col in self.columns.items()}
+        titled = {name: f"{value} (dòng tiêu đề)" for name, value in self.constants.items()}
+        return {**titled, **{col.name: self.headers[i] for i, col in self.columns.items()}}
 
     @property
     def kept_indexes(self) -> list[int]:
-        return [*self.columns, *self.extra]
+        return [*self.columns, *self.families, *self.extra]
 
 
 def _score(row: list, spec: SourceSpec) -> int:
@@ -57,6 +60,7 @@ def find_layout(rows: list[list], spec: SourceSpec) -> Layout:
     headers = ["" if h is None else str(h).strip() for h in rows[best_i]]
     header_row = best_i + 1
     columns: dict[int, Column] = {}
+    families: dict[int, tuple[ColumnFamily, str]] = {}
     extra: dict[int, str] = {}
     dropped: list[str] = []
     seen: dict[str, int] = {}
@@ -75,15 +79,26 @@ def find_layout(rows: list[list], spec: SourceSpec) -> Layout:
                 dropped.append(h)
             else:
                 columns[i] = col
+        elif fam := spec.family(h):
+            families[i] = fam
         elif spec.looks_personal(h):
             dropped.append(h)
         else:
             extra[i] = h
-    missing = [c for c in spec.required if c.name not in seen]
+    titles = [t for t in (" ".join(str(c) for c in r if c) for r in rows[:best_i]) if t.strip()]
+    constants: dict[str, str] = {}
+    for tf in spec.title_fields:
+        if tf.column in seen:
+            continue
+        for line in titles:
+            if value := tf.find(line):
+                constants[tf.column] = value
+                break
+    missing = [c for c in spec.required if c.name not in seen and c.name not in constants]
     if missing:
         raise LayoutError(
             f"dòng {header_row} (dòng tiêu đề cột): thiếu cột bắt buộc "
             + ", ".join(f"'{c.header}'" for c in missing)
         )
-    titles = [" ".join(str(c) for c in r if c) for r in rows[:best_i]]
-    return Layout(header_row, headers, columns, extra, dropped, [t for t in titles if t.strip()])
+    return Layout(header_row=header_row, headers=headers, columns=columns, extra=extra, dropped=dropped,
+                  title_lines=titles, families=families, constants=constants)

@@ -31,7 +31,7 @@ from psycopg.types.json import Jsonb
 from . import parsing, readers, registry
 from .db import connect
 from .layout import Layout, LayoutError, find_layout
-from .periods import format_month
+from .periods import format_month, year_from_title
 from .registry import FileResult
 from .sources import SourceSpec, get_source
 from .textnorm import fold
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 XLSX_BATCH = 50_000
 CSV_BLOCK = 1 << 22
 # Rows people add below the table: totals, "prepared by", signatures (matched on folded text).
-FOOTER = re.compile(r"^(tong cong|tong so|cong|nguoi lap|ky ghi ro|ky ten|thu truong|lanh dao|xac nhan)\b")
+FOOTER = re.compile(r"^(tong cong|tong so|tong diem|cong|nguoi lap|ky ghi ro|ky ten|thu truong|lanh dao|xac nhan)\b")
 ARROW_ENCODING = {"utf-8": "utf8", "utf-8-sig": "utf8", "utf-16": "utf-16", "utf-16-le": "utf-16-le",
                   "utf-16-be": "utf-16-be"}
 
@@ -50,6 +50,8 @@ class FileLayout:
     layout: Layout
     kind: str                      # csv | xlsx
     encoding: str | None = None
+    sheet: int = 0                 # xlsx sheet index
+    sheet_name: str | None = None  # recorded with each row when the source reads every sheet
 
 
 @dataclass
@@ -65,6 +67,23 @@ class CopyStats:
     written: int = 0
     dropped_rows: list[int] = field(default_factory=list)   # blank and footer rows, not data
     unit_codes: list[str] = field(default_factory=list)
+
+
+def read_layouts(path: Path, spec: SourceSpec) -> list[FileLayout]:
+    """The tables of a file: one, or for a source read sheet by sheet, one per sheet that has a table
+    (sheets without one, e.g. instructions, are passed over; none at all is an error)."""
+    if not (spec.all_sheets and readers.is_xlsx(path)):
+        return [read_layout(path, spec)]
+    found, errors = [], []
+    for i, name in enumerate(readers.xlsx_sheet_names(path)):
+        try:
+            head = list(itertools.islice(readers.xlsx_rows(path, i), 40))
+            found.append(FileLayout(find_layout(head, spec), "xlsx", sheet=i, sheet_name=name))
+        except LayoutError as exc:
+            errors.append(f"trang '{name}': {exc}")
+    if not found:
+        raise LayoutError("; ".join(errors) or "tệp Excel không có trang nào")
+    return found
 
 
 def read_layout(path: Path, spec: SourceSpec) -> FileLayout:
@@ -90,11 +109,13 @@ def read_layout(path: Path, spec: SourceSpec) -> FileLayout:
 
 
 def _is_data(key_cell: str | None, required_cells: list[str | None]) -> bool:
-    """A row below the table is not data when its key cell reads like a footer (totals, signatures) or
-    it has none of the required values; a last row missing only its code is data (the gate flags it)."""
+    """A row below the table is not data when its key cell reads like a footer (totals, signatures), or
+    when it has no key and either none of the required values or a required value reading like a total
+    ('Tổng điểm' under the criteria); a last row missing only its code is data (the gate flags it)."""
     if key_cell is not None:
         return not FOOTER.match(fold(key_cell))
-    return any(c is not None for c in required_cells)
+    present = [c for c in required_cells if c is not None]
+    return bool(present) and not any(FOOTER.match(fold(c)) for c in present)
 
 
 def _python_batch(numbers: list[int], rows: list[list], indexes: list[int]) -> RowBatch:
@@ -148,7 +169,7 @@ def csv_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
 
 def xlsx_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
     lay = fl.layout
-    rows = itertools.islice(readers.xlsx_rows(path), lay.header_row, None)
+    rows = itertools.islice(readers.xlsx_rows(path, fl.sheet), lay.header_row, None)
     number = lay.header_row + 1
     while chunk := list(itertools.islice(rows, XLSX_BATCH)):
         yield _python_batch(list(range(number, number + len(chunk))), chunk, lay.kept_indexes)
@@ -166,26 +187,53 @@ def _json_text(v: pa.Array) -> pa.Array:
     return pc.fill_null(pc.binary_join_element_wise('"', esc, '"', ""), "null")
 
 
-def _output(spec: SourceSpec, lay: Layout, b: RowBatch, load_id: int, file_id: int) -> tuple[list[str], pa.Table]:
-    n_contract = len(lay.columns)
+def _json_value(v: pa.Array) -> pa.Array:
+    """JSON literal of typed values: numbers and booleans as such, text quoted, NULL as null."""
+    if pa.types.is_string(v.type):
+        return _json_text(v)
+    if pa.types.is_date(v.type):
+        return _json_text(v.cast(pa.string()))
+    return pc.fill_null(pc.cast(v, pa.string()), "null")
+
+
+def _json_object(keys: list[str], values: list[pa.Array], n: int) -> pa.Array:
+    if not keys:
+        return pa.array(["{}"] * n, pa.string())
+    parts: list = ["{"]
+    for k, (key, vals) in enumerate(zip(keys, values, strict=True)):
+        parts += [("," if k else "") + _json_text(pa.array([key])).to_pylist()[0] + ":", vals]
+    parts.append("}")
+    return pc.binary_join_element_wise(*[p if isinstance(p, pa.Array) else pa.scalar(p) for p in parts], "")
+
+
+def _output(spec: SourceSpec, fl: FileLayout, b: RowBatch, load_id: int, file_id: int) -> tuple[list[str], pa.Table]:
+    lay = fl.layout
+    n = len(b.numbers)
+    n_contract, n_family = len(lay.columns), len(lay.families)
     cells = [parsing.nfc(c) for c in b.cells]
     names = ["load_id", "file_id", "source_row"]
-    arrays: list[pa.Array] = [pa.array([load_id] * len(b.numbers), pa.int64()),
-                              pa.array([file_id] * len(b.numbers), pa.int64()), b.numbers]
-    for col, values in zip(lay.columns.values(), cells[:n_contract], strict=True):
+    arrays: list[pa.Array] = [pa.array([load_id] * n, pa.int64()), pa.array([file_id] * n, pa.int64()), b.numbers]
+    contract = list(zip(lay.columns.values(), cells[:n_contract], strict=True))
+    contract += [(spec.column(name), pa.array([value] * n, pa.string())) for name, value in lay.constants.items()]
+    for col, values in contract:
         names.append(col.name)
         arrays.append(values)
         if col.parse:
             names.append(col.typed_name)
             arrays.append(parsing.RULES[col.parse](values))
+    for fam in spec.families:
+        members = [(key, values) for (f, key), values in
+                   zip(lay.families.values(), cells[n_contract:n_contract + n_family], strict=True) if f is fam]
+        keys = [k for k, _ in members]
+        names += [fam.name, fam.typed_name]
+        arrays.append(_json_object(keys, [_json_text(v) for _, v in members], n))
+        arrays.append(_json_object(keys, [_json_value(parsing.RULES[fam.parse](v)) for _, v in members], n))
     if lay.extra:
-        parts: list = ["{"]
-        for k, (header, values) in enumerate(zip(lay.extra.values(), cells[n_contract:], strict=True)):
-            parts += [("," if k else "") + _json_text(pa.array([header])).to_pylist()[0] + ":", _json_text(values)]
-        parts.append("}")
-        scalar_or_array = [p if isinstance(p, pa.Array) else pa.scalar(p) for p in parts]
         names.append("extra")
-        arrays.append(pc.binary_join_element_wise(*scalar_or_array, ""))
+        arrays.append(_json_object(list(lay.extra.values()), [_json_text(v) for v in cells[n_contract + n_family:]], n))
+    if fl.sheet_name is not None:
+        names.append("source_sheet")
+        arrays.append(pa.array([fl.sheet_name] * n, pa.string()))
     return names, pa.Table.from_arrays(arrays, names=names)
 
 
@@ -203,7 +251,7 @@ def copy_to_raw(conn: psycopg.Connection, spec: SourceSpec, fl: FileLayout, path
     lay = fl.layout
     contract = [c.name for c in lay.columns.values()]
     key = contract.index(spec.key_column)
-    required = [contract.index(c.name) for c in spec.required]
+    required = [contract.index(c.name) for c in spec.required if c.name in contract]
     stats = CopyStats()
     units: set[str] = set()
     held = RowBatch(pa.array([], pa.int32()), [pa.array([], pa.string()) for _ in lay.kept_indexes])
@@ -215,7 +263,7 @@ def copy_to_raw(conn: psycopg.Connection, spec: SourceSpec, fl: FileLayout, path
             nonlocal writer, columns
             if len(b.numbers) == 0:
                 return
-            names, table = _output(spec, lay, b, load_id, file_id)
+            names, table = _output(spec, fl, b, load_id, file_id)
             if "unit_code" in names:
                 units.update(v for v in pc.unique(table.column("unit_code")).to_pylist() if v)
             if writer is None:
@@ -270,19 +318,32 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
         return result
 
     try:
-        fl = read_layout(path, spec)
-        month = _resolve_period(fl.layout, period)
+        layouts = read_layouts(path, spec)
+        first = layouts[0].layout
+        for fam in spec.families:
+            if not any(f is fam for fl in layouts for f, _ in fl.layout.families.values()):
+                raise LayoutError(f"dòng {first.header_row} (dòng tiêu đề cột): không có cột câu hỏi nào "
+                                  f"(tiêu đề dạng TC1, TT2, CC3, KQ1, PA1)")
+        period = _resolve_period(spec, first, period)
         with connect() as conn:
-            stats = copy_to_raw(conn, spec, fl, path, load_id, file_id)
+            stats = CopyStats()
+            for fl in layouts:
+                part = copy_to_raw(conn, spec, fl, path, load_id, file_id)
+                stats.records += part.records
+                stats.written += part.written
+                stats.dropped_rows += part.dropped_rows
+                stats.unit_codes = sorted(set(stats.unit_codes) | set(part.unit_codes))
             if stats.written == 0:
                 raise LayoutError("không có dòng dữ liệu nào sau dòng tiêu đề cột")
+            month = period or _period_from_rows(conn, spec, file_id)
             conn.execute(
-                """update audit.source_file set period_month = %s, header_row = %s, header_map = %s,
-                          dropped_columns = %s, rows_in_file = %s, rows_loaded = %s, unit_codes = %s,
-                          skipped_rows = %s
+                """update audit.source_file set period_month = %s, period_kind = %s, header_row = %s,
+                          header_map = %s, dropped_columns = %s, rows_in_file = %s, rows_loaded = %s,
+                          unit_codes = %s, skipped_rows = %s
                     where file_id = %s""",
-                (month, fl.layout.header_row, Jsonb(fl.layout.header_map), fl.layout.dropped,
-                 stats.records, stats.written, stats.unit_codes, sorted(stats.dropped_rows), file_id),
+                (month, spec.cadence, first.header_row, Jsonb(first.header_map),
+                 sorted({d for fl in layouts for d in fl.layout.dropped}), stats.records, stats.written,
+                 stats.unit_codes, sorted(stats.dropped_rows), file_id),
             )
     except (LayoutError, readers.UnreadableFile, csv.Error, UnicodeDecodeError) as exc:
         result.status = "rejected"
@@ -291,9 +352,9 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
             registry.reject(conn, file_id, result.reasons)
         return result
 
-    result.period = format_month(month)
+    result.period = format_month(month) if spec.cadence == "month" else str(month.year)
     result.rows_loaded = stats.written
-    outcome = gate.validate_file(spec, file_id, path.name, fl.layout.header_map)
+    outcome = gate.validate_file(spec, file_id, path.name, first.header_map)
     result.warnings = outcome.warnings
     with connect() as conn:
         if outcome.blocking:
@@ -306,7 +367,18 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
     return result
 
 
-def _resolve_period(layout: Layout, period: date | None) -> date:
+def _resolve_period(spec: SourceSpec, layout: Layout, period: date | None) -> date | None:
+    """The file's period: given (CLI, landing folder) or written in the title. Monthly sources need one
+    before loading; a yearly file may instead take its year from its rows (None here)."""
+    if spec.cadence == "year":
+        titled_year = year_from_title(layout.title_lines)
+        if "year" in layout.constants:
+            titled_year = parsing.year_value(layout.constants["year"]) or titled_year
+        titled = date(titled_year, 1, 1) if titled_year else None
+        given = date(period.year, 1, 1) if period else None
+        if given and titled and given != titled:
+            raise LayoutError(f"năm trong tiêu đề ({titled.year}) khác năm được chỉ định ({given.year})")
+        return given or titled
     titled = layout.title_period
     if period and titled and titled != period:
         raise LayoutError(
@@ -316,6 +388,18 @@ def _resolve_period(layout: Layout, period: date | None) -> date:
     if month is None:
         raise LayoutError("không xác định được kỳ báo cáo: tiêu đề không ghi tháng và không có --period")
     return month
+
+
+def _period_from_rows(conn: psycopg.Connection, spec: SourceSpec, file_id: int) -> date:
+    """A yearly file without a year in its title or folder: the one year its rows give."""
+    years = [r[0] for r in conn.execute(
+        sql.SQL("select distinct year_value from {} where file_id = %s and year_value is not null").format(
+            sql.SQL(spec.raw_table)), (file_id,))]
+    if len(years) != 1:
+        raise LayoutError("không xác định được năm báo cáo: cột 'Năm' có "
+                          + (f"nhiều năm ({', '.join(map(str, sorted(years)))})" if years else "không có năm đọc được")
+                          + "; hãy chỉ định --period YYYY")
+    return date(years[0], 1, 1)
 
 
 def load(source: str, files: list[Path], period: date | None = None, triggered_by: str = "cli") -> list[FileResult]:

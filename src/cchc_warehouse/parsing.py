@@ -8,6 +8,9 @@ distinct dates and labels. A value that cannot be read gives NULL; the gate repo
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -123,7 +126,102 @@ def parse_date(values: pa.Array) -> pa.Array:
     return _by_distinct(values, _parse_dates)
 
 
+def _python_rule(func, out_type: pa.DataType):
+    """A rule written in Python for one value (None when unreadable), applied to the distinct values."""
+    def rule(distinct: pa.Array) -> pa.Array:
+        return pa.array([None if v is None else func(v.strip()) for v in distinct.to_pylist()], out_type)
+    return lambda values: _by_distinct(values, rule)
+
+
+_COUNT = re.compile(r"^\d{1,3}(?:([.,\s])\d{3})(?:\1\d{3})*$|^\d+$")
+_DECIMAL = re.compile(r"^-?\d+(?:[.,]\d+)?\s*%?$")
+
+
+def count_value(text: str) -> int | None:
+    """Whole non-negative count; '1.234', '1,234' and '1 234' are thousands. '1,5' or '-3' -> None."""
+    if not _COUNT.match(text):
+        return None
+    return int(re.sub(r"\D", "", text))
+
+
+def decimal_value(text: str) -> float | None:
+    """Score or percentage: '87,27', '87.27', '87,27%' -> 87.27 (one separator, always decimal)."""
+    if not _DECIMAL.match(text):
+        return None
+    return float(text.rstrip("%").strip().replace(",", "."))
+
+
+def year_value(text: str) -> int | None:
+    m = re.fullmatch(r"(?:nam\s+)?(\d{4})", textnorm.fold(text))
+    return int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
+
+
+_MONTH_TEXT = (re.compile(r"^(?:thang\s+)?(\d{1,2})\s+(?:nam\s+)?(\d{4})$"), re.compile(r"^(\d{4})\s+(\d{1,2})$"))
+
+
+def month_value(text: str) -> date | None:
+    """'06/2025', '6/2025', '2025-06', 'Tháng 6/2025' -> date(2025, 6, 1)."""
+    folded = textnorm.fold(text)
+    for k, pattern in enumerate(_MONTH_TEXT):
+        if m := pattern.match(folded):
+            month, year = (int(m.group(1)), int(m.group(2))) if k == 0 else (int(m.group(2)), int(m.group(1)))
+            return date(year, month, 1) if 1 <= month <= 12 else None
+    return None
+
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+         "xi": 11, "xii": 12}
+
+
+def criterion_code(text: str) -> str | None:
+    """Criterion tree codes: '1', '1.2', '1.2.3.' or a Roman area 'I', 'II.' (-> '2'); 'II.1' -> '2.1'."""
+    parts = [p for p in text.strip().strip(".").split(".")]
+    if not parts or any(not p.strip() for p in parts):
+        return None
+    out = []
+    for i, p in enumerate(parts):
+        p = p.strip().lower()
+        if p.isdigit():
+            out.append(str(int(p)))
+        elif i == 0 and p in ROMAN:
+            out.append(str(ROMAN[p]))
+        else:
+            return None
+    return ".".join(out)
+
+
+LIKERT = {"rat khong hai long": 1, "khong hai long": 2, "binh thuong": 3, "hai long": 4, "rat hai long": 5,
+          **{str(i): i for i in range(1, 6)}}
+PLAN_STATUS = {"hoan thanh": "done", "da hoan thanh": "done", "hoan thanh dung han": "done",
+               "hoan thanh qua han": "done_late", "hoan thanh nhung qua han": "done_late",
+               "dang thuc hien": "in_progress", "chua thuc hien": "not_started", "chua hoan thanh": "in_progress"}
+_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def deadline_code(text: str) -> str | None:
+    """A task deadline: a date -> 'D:yyyy-mm-dd'; 'Quý III' -> 'Q:3'; 'Tháng 9' -> 'M:9'; 'Cả năm' -> 'Y'.
+    The plan's year turns quarters and months into their last day (staging)."""
+    folded = textnorm.fold(text)
+    if folded in ("ca nam", "trong nam", "nam", "ca nam nay"):
+        return "Y"
+    if (m := re.fullmatch(r"quy\s+([iv]+|\d)(?:\s+nam\s+\d{4})?", folded)) and m.group(1) in _QUARTER:
+        return f"Q:{_QUARTER[m.group(1)]}"
+    if (m := re.fullmatch(r"thang\s+(\d{1,2})(?:\s+nam\s+\d{4})?", folded)) and 1 <= int(m.group(1)) <= 12:
+        return f"M:{int(m.group(1))}"
+    parsed = _parse_dates(pa.array([text], pa.string()))[0].as_py()
+    return f"D:{parsed.isoformat()}" if parsed else None
+
+
 RULES = {
     "date": parse_date, "dossier_status": parse_status, "channel": parse_channel,
     "service_level": parse_service_level, "applicant_type": parse_applicant_type, "yes_no": parse_yes_no,
+    "count": _python_rule(count_value, pa.int64()),
+    "decimal": _python_rule(decimal_value, pa.float64()),
+    "year": _python_rule(year_value, pa.int32()),
+    "month": _python_rule(month_value, pa.date32()),
+    "criterion_code": _python_rule(criterion_code, pa.string()),
+    "likert": lambda values: _by_distinct(values, _lookup(LIKERT, pa.int16())),
+    "plan_status": lambda values: _by_distinct(values, _lookup(PLAN_STATUS, pa.string())),
+    "deadline": _python_rule(deadline_code, pa.string()),
+    "not_applicable": _python_rule(lambda t: "khong ap dung" in textnorm.fold(t), pa.bool_()),
 }

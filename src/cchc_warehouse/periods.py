@@ -53,3 +53,24 @@ def month_from_title(lines: list[str]) -> date | None:
             if m and 1 <= int(m.group(1)) <= 12:
                 return date(int(m.group(2)), int(m.group(1)), 1)
     return None
+
+
+_YEAR_TITLE = re.compile(r"\bnam (\d{4})\b")
+
+
+def year_from_title(lines: list[str]) -> int | None:
+    """'KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025', 'Bảng điểm Chỉ số CCHC năm 2024' -> the year."""
+    for line in lines:
+        if m := _YEAR_TITLE.search(fold(line)):
+            return int(m.group(1))
+    return None
+
+
+def parse_period(text: str, cadence: str = "month") -> date:
+    """'2025-06' (monthly) or '2025' (yearly, also accepted for a month: its January)."""
+    t = text.strip()
+    if cadence == "year" or re.fullmatch(r"\d{4}", t):
+        if not re.fullmatch(r"\d{4}", t[:4]) or (len(t) > 4 and not _YM.match(t)):
+            raise PeriodError(f"năm báo cáo không hợp lệ: {text!r} (cần dạng YYYY)")
+        return date(int(t[:4]), 1, 1)
+    return parse_month(t)

@@ -91,6 +91,15 @@ def _cell_text(v: object) -> str | None:
     return str(v)
 
 
+def xlsx_sheet_names(path: Path) -> list[str]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return list(CalamineWorkbook.from_path(str(path)).sheet_names)
+    except Exception as exc:
+        raise UnreadableFile(f"không đọc được tệp Excel: {exc}") from None
+
+
 def xlsx_rows(path: Path, sheet: int = 0) -> Iterator[list[str | None]]:
     from python_calamine import CalamineWorkbook
 

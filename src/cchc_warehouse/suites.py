@@ -28,7 +28,7 @@ def _rows(query: str, contract: str | None, message: str, severity: str = "criti
     }
 
 
-def _per_column(name: str, checks: list[tuple[str, str, str, str, str]], message: str) -> dict:
+def _per_column(name: str, checks: list, message: str) -> dict:
     """One scan for several row checks: checks are (check key, contract column, value expression,
     failing condition, Vietnamese text). Returns (source_row, check_key, value, n = failures of that
     check), at most 20 examples per check; the gate writes one message per failing check."""
@@ -126,7 +126,194 @@ def one_stop_dossiers_expectations() -> list[dict]:
     ]
 
 
-SUITES = {"one_stop_dossiers": one_stop_dossiers_expectations}
+READABLE_VI = {
+    "count": "số nguyên không âm (ví dụ 1.234)",
+    "decimal": "số (ví dụ 87,27 hoặc 87.27)",
+    "year": "năm (yyyy)",
+    "month": "tháng (mm/yyyy, yyyy-mm hoặc Tháng m/yyyy)",
+    "date": "ngày (dd/mm/yyyy hoặc yyyy-mm-dd)",
+    "criterion_code": "mã tiêu chí (1, 1.2, 1.2.3 hoặc số La Mã I, II)",
+    "likert": "câu trả lời (Rất không hài lòng … Rất hài lòng, hoặc 1–5)",
+    "plan_status": "kết quả thực hiện (Hoàn thành, Hoàn thành quá hạn, Đang thực hiện, Chưa thực hiện)",
+    "deadline": "thời hạn (ngày, Quý I–IV, Tháng 1–12 hoặc Cả năm)",
+    "applicant_type": "đối tượng (Công dân, Tổ chức, Doanh nghiệp)",
+}
+Check = tuple[str, str, str, str, str]   # (check key, contract column, value expression, failing condition, text)
+
+
+def _common(spec, extra_checks: list[Check]) -> list[dict]:
+    """What every source is checked for: rows present, required values, readable values, registered unit
+    codes, the key unique within the file; plus the source's own row checks in the same single scan."""
+    required = [(f"{c.name}:required", c.name, "null", f"b.{c.name} is null", f"thiếu {c.header} (cột bắt buộc)")
+                for c in spec.required]
+    readable = [(f"{c.name}:readable", c.name, c.name, f"b.{c.name} is not null and b.{c.typed_name} is null",
+                 f"{READABLE_VI[c.parse]} không đọc được") for c in spec.stored_columns if c.parse in READABLE_VI]
+    for fam in spec.families:
+        bad = (f"select a.key from jsonb_each_text(b.{fam.name}) a "
+               f"where a.value is not null and b.{fam.typed_name} ->> a.key is null")
+        readable.append((f"{fam.name}:readable", None,
+                         f"(select string_agg(a.key || ': ' || a.value, ', ') from jsonb_each_text(b.{fam.name}) a"
+                         f" where a.value is not null and b.{fam.typed_name} ->> a.key is null)",
+                         f"exists ({bad})", f"{READABLE_VI[fam.parse]} không đọc được"))
+    if any(c.name == "unit_code" for c in spec.columns):
+        readable.append(("unit_code:registered", "unit_code", "unit_code",
+                         "b.unit_code is not null and b.unit_code not in (select unit_code from ref.unit)",
+                         "mã đơn vị chưa có trong danh mục đơn vị (nhập bằng `cchc units import`)"))
+    out = [
+        {
+            "type": "expect_table_row_count_to_be_between",
+            "kwargs": {"min_value": 1},
+            "severity": "critical",
+            "meta": {"column": None, "message_vi": "tệp không có dòng dữ liệu"},
+        },
+        _per_column("required values", required, "giá trị bắt buộc bị trống"),
+        _per_column("row checks", readable + extra_checks, "giá trị không đọc được hoặc không hợp lệ"),
+    ]
+    if spec.unique_key:
+        cols = [spec.column(n) for n in spec.unique_key]
+        key = ", ".join(c.typed_name or c.name for c in cols)
+        shown = " || ' / ' || ".join(f"coalesce({c.name}, '')" for c in cols)
+        out.append(_rows(
+            f"select source_row, {shown} as value from {{batch}} where ({key}) in "
+            f"(select {key} from {{batch}} where {' and '.join(f'{c.typed_name or c.name} is not null' for c in cols)}"
+            f" group by {key} having count(*) > 1) order by source_row",
+            cols[-1].name, f"trùng {' + '.join(c.header for c in cols)} trong tệp"))
+    return out
+
+
+def _not_more(part: str, total: str, text: str) -> Check:
+    return (f"{part}:le_total", part, part, f"b.{part}_count > b.{total}_count", text)
+
+
+def _needs_total(part: str, total: str, text: str) -> Check:
+    return (f"{part}:total_missing", total, part, f"b.{part}_count is not null and b.{total}_count is null", text)
+
+
+def esign_stats_expectations() -> list[dict]:
+    from .sources import ESIGN_STATS
+
+    return _common(ESIGN_STATS, [
+        _not_more("outgoing_signed", "outgoing_total", "văn bản đi được ký số nhiều hơn tổng số văn bản đi"),
+        _not_more("incoming_electronic", "incoming_total", "văn bản đến điện tử nhiều hơn tổng số văn bản đến"),
+        _not_more("workfiles_online", "workfiles_total", "hồ sơ công việc xử lý trên mạng nhiều hơn tổng số"),
+        _needs_total("incoming_electronic", "incoming_total", "có văn bản đến điện tử nhưng thiếu tổng số văn bản đến"),
+        _needs_total("workfiles_online", "workfiles_total", "có hồ sơ xử lý trên mạng nhưng thiếu tổng số hồ sơ"),
+        ("period:after_file", "period", "period", "b.report_month > b.period_month",
+         "kỳ báo cáo của dòng sau kỳ báo cáo của tệp"),
+    ])
+
+
+def sipas_survey_expectations() -> list[dict]:
+    from .sources import SIPAS_SURVEY
+
+    return [
+        *_common(SIPAS_SURVEY, [
+            ("surveyed_on:period", "surveyed_on", "surveyed_on",
+             "b.surveyed_date >= b.period_month + interval '1 month'", "ngày khảo sát sau kỳ báo cáo của tệp"),
+        ]),
+        _rows("select source_row, response_id as value from {batch} where not exists "
+              "(select 1 from jsonb_each(answer_scores) a where a.value <> 'null'::jsonb) order by source_row",
+              "response_id", "phiếu không trả lời câu hỏi nào (không được tính)", severity="warning"),
+    ]
+
+
+def plan_tasks_expectations() -> list[dict]:
+    from .sources import PLAN_TASKS
+
+    return [
+        *_common(PLAN_TASKS, [
+            ("done_on:after_report", "done_on", "done_on", "b.done_date > b.report_date_value",
+             "ngày hoàn thành sau ngày báo cáo"),
+            ("report_date:period", "report_date", "report_date",
+             "date_trunc('month', b.report_date_value) <> b.period_month", "ngày báo cáo không thuộc kỳ của tệp"),
+            ("year:report", "year", "year",
+             "b.report_date_value < make_date(b.year_value, 1, 1)", "ngày báo cáo trước năm kế hoạch"),
+        ]),
+        _rows("select source_row, status as value from {batch} where status_code in ('done', 'done_late') "
+              "and done_date is null order by source_row",
+              "done_on", "nhiệm vụ hoàn thành nhưng thiếu ngày hoàn thành (đúng hạn hay không theo cột kết quả)",
+              severity="warning"),
+    ]
+
+
+def _points(col: str, what: str) -> list[Check]:
+    return [
+        (f"{col}:over_max", col, col, f"b.{col}_value > b.max_points_value + 0.005", f"{what} lớn hơn điểm tối đa"),
+        (f"{col}:negative", col, col, f"b.{col}_value < 0", f"{what} âm"),
+    ]
+
+
+def par_scores_expectations() -> list[dict]:
+    from .sources import PAR_SCORES
+
+    where = "coalesce(c.source_sheet || ' / ', '') || "    # rows repeat from sheet to sheet: name the sheet
+    tree = (
+        f"select c.source_row, {where}c.criterion_code as value from {{batch}} c left join {{batch}} p"
+        " on p.unit_code is not distinct from c.unit_code and p.source_sheet is not distinct from c.source_sheet"
+        " and p.criterion_path = regexp_replace(c.criterion_path, '\\.[^.]+$', '')"
+        " where c.criterion_path like '%.%' and p.criterion_path is null order by c.source_row")
+    sums = []
+    for col, what in (("max_points", "điểm tối đa"), ("self_points", "điểm tự đánh giá"),
+                      ("appraised_points", "điểm thẩm định")):
+        sums.append(_rows(
+            f"select p.source_row, coalesce(p.source_sheet || ' / ', '') || p.criterion_code || ': '"
+            f" || p.{col}_value || ' ≠ tổng các tiêu chí con ' || sum(c.{col}_value) as value"
+            f" from {{batch}} p join {{batch}} c"
+            f" on c.unit_code is not distinct from p.unit_code and c.source_sheet is not distinct from p.source_sheet"
+            f" and regexp_replace(c.criterion_path, '\\.[^.]+$', '') = p.criterion_path"
+            f" and c.criterion_path like '%.%'" + ("" if col == "max_points" else
+                                                   " and not coalesce(c.not_applicable, false)") +
+            f" where p.{col}_value is not null"
+            f" group by p.unit_code, p.source_sheet, p.source_row, p.criterion_code, p.{col}_value"
+            f" having count(c.{col}_value) = count(*) and abs(p.{col}_value - sum(c.{col}_value)) > 0.005"
+            f" order by p.source_row",
+            col, f"{what} của tiêu chí cha khác tổng {what} các tiêu chí con"))
+    return [
+        *_common(PAR_SCORES, [
+            *_points("self_points", "điểm tự đánh giá"), *_points("appraised_points", "điểm thẩm định"),
+            *_points("survey_points", "điểm điều tra xã hội học"),
+            ("max_points:negative", "max_points", "max_points", "b.max_points_value <= 0", "điểm tối đa phải dương"),
+            ("year:period", "year", "year", "b.year_value <> extract(year from b.period_month)",
+             "năm của dòng khác năm báo cáo của tệp"),
+        ]),
+        _rows(tree, "criterion_code", "tiêu chí con không có tiêu chí cha trong bảng điểm"),
+        *sums,
+    ]
+
+
+PAR_NATIONAL_MAX = {"appraisal_points": 61.5, "sipas_points": 10, "leader_survey_points": 22, "impact_points": 6.5}
+
+
+def par_national_expectations() -> list[dict]:
+    from .sources import PAR_NATIONAL
+
+    over = [(f"{c}:over_max", c, c, f"b.{c}_value > {m} or b.{c}_value < 0", f"ngoài khoảng 0–{m} điểm")
+            for c, m in PAR_NATIONAL_MAX.items()]
+    components = " + ".join(f"{c}_value" for c in PAR_NATIONAL_MAX)
+    return [
+        *_common(PAR_NATIONAL, [
+            *over,
+            ("index_value:range", "index_value", "index_value", "b.index_percent not between 0 and 100",
+             "chỉ số ngoài khoảng 0–100"),
+            ("year:period", "year", "year", "b.year_value <> extract(year from b.period_month)",
+             "năm của dòng khác năm báo cáo của tệp"),
+        ]),
+        _rows(f"select source_row, province_name || ': tổng thành phần ' || round(({components})::numeric, 2)"
+              f" || ', chỉ số công bố ' || index_percent as value from {{batch}}"
+              f" where abs(({components}) - index_percent) > 0.01 order by source_row",
+              "index_value", "tổng điểm các thành phần khác chỉ số công bố quá 0,01 (giữ nguyên số công bố)",
+              severity="warning"),
+    ]
+
+
+SUITES = {
+    "one_stop_dossiers": one_stop_dossiers_expectations,
+    "esign_stats": esign_stats_expectations,
+    "sipas_survey": sipas_survey_expectations,
+    "plan_tasks": plan_tasks_expectations,
+    "par_scores": par_scores_expectations,
+    "par_national": par_national_expectations,
+}
 
 
 def suite_dict(source: str) -> dict:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from .esign_stats import ESIGN_STATS
 from .one_stop_dossiers import ONE_STOP_DOSSIERS
-from .spec import Column, SourceSpec
+from .par_national import PAR_NATIONAL
+from .par_scores import PAR_SCORES
+from .plan_tasks import PLAN_TASKS
+from .sipas_survey import SIPAS_SURVEY
+from .spec import Column, ColumnFamily, SourceSpec, TitleField
 
-SOURCES: dict[str, SourceSpec] = {s.name: s for s in (ONE_STOP_DOSSIERS,)}
+SOURCES: dict[str, SourceSpec] = {
+    s.name: s for s in (ONE_STOP_DOSSIERS, ESIGN_STATS, SIPAS_SURVEY, PLAN_TASKS, PAR_SCORES, PAR_NATIONAL)
+}
 
 
 def get_source(name: str) -> SourceSpec:
@@ -15,4 +22,8 @@ def get_source(name: str) -> SourceSpec:
         raise KeyError(f"unknown source {name!r}; known: {', '.join(sorted(SOURCES))}") from None
 
 
-__all__ = ["Column", "SourceSpec", "SOURCES", "get_source"]
+def sources_by_cadence(cadence: str) -> list[str]:
+    return sorted(n for n, s in SOURCES.items() if s.cadence == cadence)
+
+
+__all__ = ["Column", "ColumnFamily", "SourceSpec", "TitleField", "SOURCES", "get_source", "sources_by_cadence"]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ..textnorm import header_key
+from ..textnorm import fold, header_key
 
 # Headers that carry personal data whatever the source: dropped before anything is written
 # (decree 13/2023/ND-CP), even when the column is not part of the contract.
@@ -30,12 +31,48 @@ class Column:
 
 
 @dataclass(frozen=True)
+class ColumnFamily:
+    """Columns recognised by a header pattern rather than a name (survey questions TC1, CC3, HL...): their
+    text goes to one JSON column {header: text} and the parsed values to another {header: value}."""
+    name: str                      # raw jsonb column of the texts
+    typed_name: str                # raw jsonb column of the parsed values
+    pattern: str                   # regular expression on header_key (lower case, no accents, no spaces)
+    parse: str
+
+    def key(self, header: str) -> str | None:
+        k = header_key(header)
+        return k.upper() if re.fullmatch(self.pattern, k) else None
+
+
+@dataclass(frozen=True)
+class TitleField:
+    """A value a file may give in a title row above the table instead of a column, e.g. 'Mã đơn vị: 12.STP'
+    (label before a colon) or 'KẾ HOẠCH CCHC NĂM 2025' (pattern on the folded line, group 1)."""
+    column: str
+    labels: tuple[str, ...] = ()   # folded labels: 'ma don vi'
+    pattern: str | None = None     # on the folded line
+
+    def find(self, line: str) -> str | None:
+        label, colon, value = line.partition(":")
+        if colon and fold(label) in self.labels and value.strip():
+            return value.strip().split()[0] if self.column.endswith("_code") else value.strip()
+        if self.pattern and (m := re.search(self.pattern, fold(line))):
+            return m.group(1)
+        return None
+
+
+@dataclass(frozen=True)
 class SourceSpec:
     name: str
     title_vi: str
     raw_table: str
     columns: tuple[Column, ...]
     key_column: str                # a data row has it; trailing rows without it are footer rows
+    cadence: str = "month"         # month | year: the period a file reports on
+    unique_key: tuple[str, ...] = ()        # contract columns unique within one file
+    families: tuple[ColumnFamily, ...] = ()
+    title_fields: tuple[TitleField, ...] = ()
+    all_sheets: bool = False       # xlsx: every sheet with a table (e.g. one sheet per unit)
     lookup: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -57,6 +94,15 @@ class SourceSpec:
 
     def match(self, header: str) -> Column | None:
         return self.lookup.get(header_key(header))
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    def family(self, header: str) -> tuple[ColumnFamily, str] | None:
+        for fam in self.families:
+            if key := fam.key(header):
+                return fam, key
+        return None
 
     @staticmethod
     def looks_personal(header: str) -> bool:
