@@ -85,10 +85,9 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _indicators(args: argparse.Namespace) -> int:
-    from .periods import parse_month
     from .reports import indicator_rows, print_rows
 
-    rows = indicator_rows(parse_month(args.period), args.unit)
+    rows = indicator_rows(args.period, args.unit)
     print_rows(rows, args.format)
     return 0 if rows else 1
 
@@ -97,6 +96,18 @@ def _demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
     return run_demo(months=args.months, dossiers_per_month=args.dossiers_per_month)
+
+
+def _targets(args: argparse.Namespace) -> int:
+    from .targets import ReferenceFileError, import_bands, import_targets
+
+    try:
+        n = (import_targets if args.command == "targets" else import_bands)(Path(args.file))
+    except ReferenceFileError as exc:
+        print(f"LỖI: {exc}", file=sys.stderr)
+        return 1
+    print(f"đã nhập {n} {'chỉ tiêu' if args.command == 'targets' else 'ngưỡng xếp loại'} từ {args.file}")
+    return 0
 
 
 def _gx(args: argparse.Namespace) -> int:
@@ -124,6 +135,17 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("file")
     s.set_defaults(func=_units)
 
+    s = sub.add_parser("targets", help="indicator targets (chỉ tiêu): indicator_code, unit_level, year, comparison, "
+                                       "threshold[, note]")
+    s.add_argument("action", choices=["import"])
+    s.add_argument("file")
+    s.set_defaults(func=_targets)
+
+    s = sub.add_parser("bands", help="band thresholds: scheme, year, band_code, band_label_vi, min_value, max_value")
+    s.add_argument("action", choices=["import"])
+    s.add_argument("file")
+    s.set_defaults(func=_targets)
+
     s = sub.add_parser("sample", help="generate sample files")
     s.add_argument("action", choices=["generate"])
     s.add_argument("--months", default="2025-01..2025-06")
@@ -143,8 +165,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--full-refresh", action="store_true")
     s.set_defaults(func=_build)
 
-    s = sub.add_parser("indicators", help="indicator values for a month")
-    s.add_argument("--period", required=True)
+    s = sub.add_parser("indicators", help="indicator values for a period")
+    s.add_argument("--period", required=True, help="YYYY-MM (month), YYYY-Qn (quarter) or YYYY (year)")
     s.add_argument("--unit")
     s.add_argument("--format", choices=["table", "csv"], default="table")
     s.set_defaults(func=_indicators)

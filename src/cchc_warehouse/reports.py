@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from .db import connect
+from .periods import PeriodError
 
 COLUMNS = ("unit_code", "period", "indicator_code", "numerator", "denominator", "value")
 
@@ -25,14 +27,22 @@ class IndicatorRow:
     indicator_name_vi: str
 
 
-def indicator_rows(month: date, unit: str | None = None) -> list[IndicatorRow]:
+PERIOD_LABEL = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$")
+
+
+def indicator_rows(period: str | date, unit: str | None = None) -> list[IndicatorRow]:
+    """Values of a period: 'YYYY-MM' (a month; a date means its month), 'YYYY-Qn' (quarter) or 'YYYY' (year)."""
+    if isinstance(period, date):
+        period = f"{period:%Y-%m}"
+    if not PERIOD_LABEL.match(period):
+        raise PeriodError(f"kỳ báo cáo không hợp lệ: {period!r} (cần YYYY-MM, YYYY-Qn hoặc YYYY)")
     with connect() as conn:
         rows = conn.execute(
             """select unit_code, period, indicator_code, numerator, denominator, value, unit_name, indicator_name_vi
                  from marts.rpt_indicator_value
-                where period_month = %s and (%s::text is null or unit_code = %s)
+                where period = %s and (%s::text is null or unit_code = %s)
                 order by unit_code, indicator_code""",
-            (month, unit, unit),
+            (period, unit, unit),
         ).fetchall()
     return [IndicatorRow(*r) for r in rows]
 

@@ -2,48 +2,89 @@
     config(
         materialized='incremental',
         incremental_strategy='delete+insert',
-        unique_key=['period_month'],
+        unique_key=['period_type', 'period_start'],
         on_schema_change='fail'
     )
 }}
--- One-stop indicators per unit and month, with numerator and denominator so every figure can be
--- re-derived and aggregated; ratios are computed from summed parts; a zero denominator gives NULL.
--- value keeps 10 decimals (reports print 2).
--- Incremental: a run rebuilds only the months the newly loaded files can change.
-with rollup as (
+-- Every indicator of the catalogue per unit and period (month, quarter, year), with numerator and
+-- denominator so that every figure can be re-derived and aggregated: value = numerator × scale / denominator
+-- (a count: the numerator; a zero denominator: NULL), kept to 10 decimals (reports print 2).
+-- SIPAS_INDEX = mean of the period's element rates (numerator: their sum; denominator: how many elements
+-- had answers). PAR_* are yearly; PAR_RANK is the rank among peers of the same level.
+-- Incremental: a run recomputes only the periods ending on or after the first day the newly loaded files
+-- can change.
+with periods as (
 
-    select * from {{ ref('int_one_stop__unit_month_rollup') }}
+    select * from {{ ref('int_indicator_parts__periods') }}
     {% if is_incremental() %}
-    where period_month >= {{ one_stop_affected_from() }}
+    where period_end >= {{ indicators_affected_from() }}
     {% endif %}
 
 ),
 
-values_ as (
+par as (
 
-    select r.unit_code, r.period_month, r.contributing_units, v.indicator_code, v.numerator, v.denominator, v.scale
-    from rollup r
-    cross join lateral (values
-        ('OSS_RECEIVED',              r.received::numeric,             null::numeric,                 1),
-        ('OSS_CARRIED_OVER',          r.carried_over,                  null,                          1),
-        ('OSS_RESOLVED',              r.resolved,                      null,                          1),
-        ('OSS_RESOLVED_EARLY',        r.resolved_early,                null,                          1),
-        ('OSS_RESOLVED_ON_TIME',      r.resolved_on_time,              null,                          1),
-        ('OSS_RESOLVED_LATE',         r.resolved_late,                 null,                          1),
-        ('OSS_PENDING',               r.pending,                       null,                          1),
-        ('OSS_PENDING_OVERDUE',       r.pending_overdue,               null,                          1),
-        ('OSS_ONTIME_RATE',           r.resolved_early + r.resolved_on_time, r.resolved,              100),
-        ('OSS_ONLINE_RATE',           r.received_online,               r.received,                    100),
-        ('OSS_ONLINE_PAYMENT_RATE',   r.received_paid_online,          r.received_with_fee,           100),
-        ('OSS_DIGITIZED_RESULT_RATE', r.resolved_digitized,            r.resolved,                    100),
-        ('OSS_AVG_RESOLUTION_DAYS',   r.resolution_days_total,         r.resolved,                    1)
-    ) as v(indicator_code, numerator, denominator, scale)
+    -- a published national result takes precedence over a scoring sheet for the same unit
+    select distinct on (unit_code, period_start, indicator_code)
+        unit_code, 'year'::text as period_type, period_start,
+        (period_start + interval '1 year - 1 day')::date as period_end,
+        indicator_code, numerator, denominator, scale, source,
+        1::bigint as contributing_units, null::bigint as months_covered
+    from {{ ref('int_par__unit_year_parts') }}
+    order by unit_code, period_start, indicator_code, (source = 'par_national') desc
+
+),
+
+ranks as (
+
+    select unit_code, 'year'::text as period_type, make_date(score_year, 1, 1) as period_start,
+           make_date(score_year, 12, 31) as period_end, 'PAR_RANK'::text as indicator_code,
+           par_rank::numeric as numerator, null::numeric as denominator, 1 as scale,
+           'par_scores'::text as source, 1::bigint as contributing_units, null::bigint as months_covered
+    from {{ ref('int_par__ranking') }}
+
+),
+
+sipas_index as (
+
+    select unit_code, period_type, period_start, period_end, 'SIPAS_INDEX'::text as indicator_code,
+           sum(numerator * 100 / denominator) as numerator, count(*)::numeric as denominator, 1 as scale,
+           'sipas_survey'::text as source, max(contributing_units) as contributing_units,
+           max(months_covered) as months_covered
+    from periods
+    where indicator_code like 'SIPAS_ELEMENT_%' and denominator > 0
+    group by unit_code, period_type, period_start, period_end
+
+),
+
+yearly as (
+
+    select * from par
+    union all
+    select * from ranks
+
+),
+
+all_parts as (
+
+    select unit_code, period_type, period_start, period_end, indicator_code, numerator, denominator, scale,
+           source, contributing_units, months_covered
+    from periods
+    union all
+    select * from sipas_index
+    union all
+    select * from yearly
+    {% if is_incremental() %}
+    where period_end >= {{ indicators_affected_from() }}
+    {% endif %}
 
 )
 
 select
     unit_code,
-    period_month,
+    period_type,
+    period_start,
+    period_end,
     indicator_code,
     numerator,
     denominator,
@@ -52,7 +93,8 @@ select
         when denominator = 0 then null
         else round(numerator * scale / denominator, 10)
     end                              as value,
-    'one_stop_dossiers'::text        as source,
+    source,
     contributing_units,
+    months_covered,
     now()                            as computed_at
-from values_
+from all_parts

@@ -1,4 +1,19 @@
--- What officials read: indicator values by unit and month with Vietnamese names, two-decimal display.
+-- What officials read: every indicator value by unit and period with Vietnamese names, two-decimal display,
+-- the target of the unit's level and year and whether it was met, and the change against the same period of
+-- the previous year (percentage points for rates, points for PAR points, places for the rank: positive =
+-- moved up).
+with facts as (
+
+    select * from {{ ref('fct_indicator_value') }}
+
+),
+
+targets as (
+
+    select * from {{ ref('stg_ref__indicator_targets') }}
+
+)
+
 select
     f.unit_code,
     u.unit_name,
@@ -6,22 +21,51 @@ select
     u.unit_level_vi,
     u.parent_unit_code,
     u.province_code,
-    m.period,
-    f.period_month,
-    m.year,
-    m.quarter,
+    f.period_type,
+    p.period,
+    p.period_label_vi,
+    f.period_start,
+    case when f.period_type = 'month' then f.period_start end  as period_month,
+    p.year,
+    p.quarter,
     f.indicator_code,
-    i.name_vi                                  as indicator_name_vi,
-    i.name_en                                  as indicator_name_en,
-    i.area                                     as indicator_area,
+    i.name_vi                                                  as indicator_name_vi,
+    i.name_en                                                  as indicator_name_en,
+    i.area                                                     as indicator_area,
     i.unit_of_measure,
+    i.direction,
     f.numerator,
     f.denominator,
     f.value,
-    round(f.value, 2)                          as value_rounded,
+    round(f.value, 2)                                          as value_rounded,
     f.source,
+    f.contributing_units,
+    f.months_covered,
+    t.comparison                                               as target_comparison,
+    t.threshold                                                as target_value,
+    case t.comparison
+        when '>=' then f.value >= t.threshold
+        when '>'  then f.value > t.threshold
+        when '<=' then f.value <= t.threshold
+        when '<'  then f.value < t.threshold
+        when '='  then f.value = t.threshold
+    end                                                        as target_met,
+    prev.value                                                 as previous_year_value,
+    case when f.indicator_code = 'PAR_RANK' then prev.value - f.value
+         else f.value - prev.value end                         as change_vs_previous_year,
     f.computed_at
-from {{ ref('fct_indicator_value') }} f
+from facts f
 join {{ ref('dim_unit') }} u on u.unit_code = f.unit_code
-join {{ ref('dim_month') }} m on m.month_start = f.period_month
+join {{ ref('dim_period') }} p on p.period_type = f.period_type and p.period_start = f.period_start
 join {{ ref('dim_indicator') }} i on i.indicator_code = f.indicator_code
+left join lateral (
+    -- the target of the unit's own level wins over one for every level
+    select * from targets t
+     where t.indicator_code = f.indicator_code and t.target_year = p.year
+       and t.unit_level in (u.unit_level, 'all')
+     order by (t.unit_level = 'all')
+     limit 1
+) t on true
+left join facts prev
+  on prev.unit_code = f.unit_code and prev.indicator_code = f.indicator_code
+ and prev.period_type = f.period_type and prev.period_start = (f.period_start - interval '1 year')::date

@@ -1,0 +1,33 @@
+-- Monthly indicator parts of every source, for each unit and each of its ancestors: a unit's figures
+-- include those of the units below it (departments and districts roll up to the province, communes to
+-- their district). Numerators and denominators are summed; ratios are computed later from the sums.
+with own as (
+
+    select * from {{ ref('int_one_stop__indicator_parts') }}
+    union all
+    select * from {{ ref('int_esign__indicator_parts') }}
+    union all
+    select * from {{ ref('int_sipas__indicator_parts') }}
+    union all
+    select * from {{ ref('int_plan__indicator_parts') }}
+
+),
+
+ancestors as (
+
+    select * from {{ ref('int_unit_ancestors') }}
+
+)
+
+select
+    a.ancestor_code                                 as unit_code,
+    o.period_month,
+    o.indicator_code,
+    sum(o.numerator)                                as numerator,
+    sum(o.denominator)                              as denominator,
+    max(o.scale)                                    as scale,
+    string_agg(distinct o.source, ' + ')            as source,
+    count(distinct o.unit_code)                     as contributing_units
+from own o
+join ancestors a on a.unit_code = o.unit_code
+group by a.ancestor_code, o.period_month, o.indicator_code

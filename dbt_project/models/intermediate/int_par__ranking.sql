@@ -1,0 +1,39 @@
+-- Ranking of scored units among peers of the same level (departments; districts; communes) in each year,
+-- on the unrounded PAR index (points / applicable max, exact): units tied exactly share a rank and the next
+-- rank is skipped (1, 2, 2, 4). Rank change = last year's rank - this year's (positive = moved up); NULL for
+-- a unit not ranked last year.
+with indexed as (
+
+    select p.unit_code, extract(year from p.period_start)::int as score_year, u.unit_level,
+           p.numerator, p.denominator,
+           p.numerator * 100 / nullif(p.denominator, 0) as index_value
+    from {{ ref('int_par__unit_year_parts') }} p
+    join {{ ref('stg_ref__units') }} u on u.unit_code = p.unit_code
+    where p.indicator_code = 'PAR_INDEX' and p.source = 'par_scores'
+
+),
+
+ranked as (
+
+    select
+        indexed.*,
+        rank() over (partition by score_year, unit_level order by index_value desc nulls last) as par_rank,
+        count(*) over (partition by score_year, unit_level)                                  as peer_count
+    from indexed
+
+)
+
+select
+    r.unit_code,
+    r.score_year,
+    r.unit_level                                                    as peer_group,
+    r.index_value,
+    r.par_rank,
+    r.peer_count,
+    prev.par_rank                                                   as previous_rank,
+    prev.par_rank - r.par_rank                                      as rank_change,
+    r.par_rank = 1                                                  as is_first,
+    r.par_rank = max(r.par_rank) over (partition by r.score_year, r.unit_level) as is_last
+from ranked r
+left join ranked prev
+  on prev.unit_code = r.unit_code and prev.score_year = r.score_year - 1 and prev.unit_level = r.unit_level

@@ -1,0 +1,63 @@
+-- PAR index of each scored unit and year, from the leaf criteria of its newest scoring sheet:
+--   points of a criterion = appraised points where present, else self-assessed points, else survey points
+--   (criteria scored by survey carry no self-assessed points); criteria marked 'Không áp dụng' count
+--   neither points nor max, so they shrink the applicable max (68.32 of an applicable 84 -> 81.33%).
+-- PAR_AREA_n = area points / applicable area max × 100; PAR_POINTS = total points;
+-- PAR_INDEX = total points / applicable max × 100. For a province, the published national result
+-- (par_national) gives PAR_POINTS and PAR_INDEX as published: never recomputed, never overwritten.
+with leaves as (
+
+    select
+        unit_code,
+        score_year,
+        area_no,
+        case when is_not_applicable then null else max_points end as applicable_max,
+        case when is_not_applicable then null
+             else coalesce(appraised_points, self_points, survey_points, 0) end as points
+    from {{ ref('stg_par__scores') }}
+    where is_leaf
+
+),
+
+areas as (
+
+    select unit_code, score_year, area_no, sum(points) as points, sum(applicable_max) as applicable_max
+    from leaves
+    group by unit_code, score_year, area_no
+
+),
+
+scored as (
+
+    select unit_code, make_date(score_year, 1, 1) as period_start, 'PAR_AREA_' || area_no as indicator_code,
+           points::numeric as numerator, applicable_max::numeric as denominator, 100 as scale
+    from areas
+    union all
+    select unit_code, make_date(score_year, 1, 1), 'PAR_POINTS', sum(points)::numeric, null, 1
+    from areas group by unit_code, score_year
+    union all
+    select unit_code, make_date(score_year, 1, 1), 'PAR_INDEX', sum(points)::numeric, sum(applicable_max)::numeric, 100
+    from areas group by unit_code, score_year
+
+),
+
+national as (
+
+    select u.unit_code, make_date(n.result_year, 1, 1) as period_start, v.indicator_code, v.numerator,
+           v.denominator, v.scale
+    from {{ ref('stg_par__national') }} n
+    join {{ ref('stg_ref__units') }} u on u.unit_code = n.province_code and u.unit_level = 'province'
+    cross join lateral (values
+        ('PAR_POINTS', (n.appraisal_points + n.sipas_points + n.leader_survey_points + n.impact_points)::numeric,
+         null::numeric, 1),
+        ('PAR_INDEX', n.published_index::numeric, 100::numeric, 100)
+    ) as v(indicator_code, numerator, denominator, scale)
+
+)
+
+select unit_code, period_start, indicator_code, numerator, denominator, scale, 'par_scores'::text as source
+from scored
+union all
+select unit_code, period_start, indicator_code, numerator, denominator, scale, 'par_national'::text
+from national
+where numerator is not null

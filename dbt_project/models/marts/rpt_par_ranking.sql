@@ -1,0 +1,23 @@
+-- PAR ranking for reports: unit names, level, index (unrounded and to two decimals), rank, change, band.
+select
+    r.score_year,
+    u.unit_level_vi                       as peer_group_vi,
+    r.unit_code,
+    u.unit_name,
+    r.index_value,
+    r.index_rounded,
+    p.numerator                           as points,
+    p.denominator                         as applicable_max_points,
+    r.par_rank,
+    r.peer_count,
+    r.previous_rank,
+    r.rank_change,
+    r.is_first,
+    r.is_last,
+    r.band_code,
+    r.band_label_vi
+from {{ ref('fct_par_ranking') }} r
+join {{ ref('dim_unit') }} u on u.unit_code = r.unit_code
+join {{ ref('fct_indicator_value') }} p
+  on p.unit_code = r.unit_code and p.indicator_code = 'PAR_INDEX' and p.period_type = 'year'
+ and p.period_start = make_date(r.score_year, 1, 1)

@@ -1,0 +1,34 @@
+-- Published national PAR results, one row per (year, province): for each year the newest accepted file wins.
+with source as (
+
+    select t.*
+      from {{ source('raw', 'par_national_typed') }} as t
+      join {{ source('audit', 'source_file') }} as f on f.file_id = t.file_id
+     where f.status in ('loaded', 'published')
+       and not exists (
+            select 1 from {{ source('audit', 'source_file') }} as newer
+             where newer.source = f.source and newer.status in ('loaded', 'published')
+               and newer.period_month = f.period_month and newer.file_id > f.file_id
+       )
+
+),
+
+renamed as (
+
+    select
+        year_value                       as result_year,
+        nullif(province_code, '')        as province_code,
+        province_name,
+        appraisal_points_value           as appraisal_points,
+        sipas_points_value               as sipas_points,
+        leader_survey_points_value       as leader_survey_points,
+        impact_points_value              as impact_points,
+        index_percent                    as published_index,
+        rank_value                       as published_rank,
+        file_id                          as source_file_id,
+        source_row
+    from source
+
+)
+
+select * from renamed
