@@ -40,31 +40,46 @@ def ensure_metadata_db() -> None:
     marker.touch()
 
 
-def monthly_dag():
+def project_dag(dag_id: str):
     ensure_metadata_db()
     from airflow.dag_processing.dagbag import DagBag
 
     bag = DagBag(dag_folder=str(paths().project / "dags"))
     if bag.import_errors:
         raise RuntimeError(f"DAG import errors: {bag.import_errors}")
-    return bag.get_dag("cchc_monthly_load")
+    return bag.get_dag(dag_id)
+
+
+def monthly_dag():
+    return project_dag("cchc_monthly_load")
+
+
+def yearly_dag():
+    return project_dag("cchc_yearly_par")
+
+
+def _test_run(dag, logical_date: datetime, period: str, landing: Path | None) -> str:
+    from airflow.models.dagrun import DagRun
+    from airflow.utils.session import create_session
+    from sqlalchemy import delete
+
+    with create_session() as session:
+        session.execute(delete(DagRun).where(DagRun.dag_id == dag.dag_id, DagRun.logical_date == logical_date))
+    run = dag.test(logical_date=logical_date,
+                   run_conf={"period": period, "landing_dir": str(landing) if landing else None})
+    return str(getattr(run.state, "value", run.state))
+
+
+def run_year(dag, year: int, landing: Path | None = None) -> str:
+    """One dag.test() run of the yearly DAG for `year` (run on 1 June of the next year, as scheduled)."""
+    return _test_run(dag, datetime(year + 1, 6, 1, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")), str(year), landing)
 
 
 def run_month(dag, month: date, landing: Path | None = None) -> str:
     """One dag.test() run reporting on `month`; returns the run's final state. A previous local run for
     the same month is deleted first (dag.test() would otherwise find it finished and run nothing)."""
-    from airflow.models.dagrun import DagRun
-    from airflow.utils.session import create_session
-    from sqlalchemy import delete
-
     # A manual run covers the last whole interval before its date: report on `month` by running at the
     # start of the next month, as the schedule would; the period is also passed explicitly.
     nxt = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     logical_date = datetime(nxt.year, nxt.month, 1, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-    with create_session() as session:
-        session.execute(delete(DagRun).where(DagRun.dag_id == dag.dag_id, DagRun.logical_date == logical_date))
-    run = dag.test(
-        logical_date=logical_date,
-        run_conf={"period": f"{month:%Y-%m}", "landing_dir": str(landing) if landing else None},
-    )
-    return str(getattr(run.state, "value", run.state))
+    return _test_run(dag, logical_date, f"{month:%Y-%m}", landing)

@@ -52,12 +52,22 @@ def _units(args: argparse.Namespace) -> int:
 def _sample(args: argparse.Namespace) -> int:
     from .periods import month_range
     from .sample.generate import generate
+    from .sample.other_sources import generate_other
 
-    written, _ = generate(Path(args.out), month_range(args.months), args.dossiers_per_month, args.dirty, args.seed)
+    months = month_range(args.months)
+    written, _ = generate(Path(args.out), months, args.dossiers_per_month, args.dirty, args.seed)
     for w in written:
         tag = f"  [lỗi cố ý: {w.dirty_reason}]" if w.dirty_reason else ""
         print(f"{w.path}  ({w.rows} dòng){tag}")
-    print(f"{len(written)} tệp trong {args.out}")
+    years = [int(y) for y in args.years.split(",")] if args.years else [months[0].year - 2, months[0].year - 1]
+    other = generate_other(Path(args.out), months, years, args.seed).paths
+    if args.dirty:
+        from .sample.dirty_other import write_dirty_other
+
+        other += [d.path for d in write_dirty_other(Path(args.out), months[0], years[-1])]
+    for p in other:
+        print(p)
+    print(f"{len(written) + len(other)} tệp trong {args.out}")
     return 0
 
 
@@ -152,6 +162,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True)
     s.add_argument("--dirty", action="store_true", help="also write files that must be rejected")
     s.add_argument("--dossiers-per-month", type=int, default=2000)
+    s.add_argument("--years", help="years of PAR scoring sheets and national results, e.g. 2023,2024 "
+                                   "(default: the two years before the first month)")
     s.add_argument("--seed", type=int, default=2025)
     s.set_defaults(func=_sample)
 

@@ -20,42 +20,58 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
     else:
         print("1. Dùng CCHC_DATABASE_URL")
     from .db import migrate
+    from .targets import import_demo_config
     from .units import import_demo_registry
 
     migrate()
     n = import_demo_registry()
-    print(f"2. Lược đồ đã áp dụng; danh mục {n} đơn vị (tỉnh Lai Châu)")
+    n_targets, n_bands = import_demo_config()
+    print(f"2. Lược đồ đã áp dụng; danh mục {n} đơn vị (tỉnh Lai Châu), {n_targets} chỉ tiêu, "
+          f"{n_bands} ngưỡng xếp loại")
 
     from .sample.generate import generate
+    from .sample.other_sources import generate_other
 
     landing = paths().landing
     month_list = month_range(months)
+    years = [month_list[0].year - 2, month_list[0].year - 1]
     written, _ = generate(landing, month_list, dossiers_per_month)
-    print(f"3. Dữ liệu mẫu: {len(written)} tệp trong {landing}/one_stop_dossiers/<YYYY-MM>/")
+    other = generate_other(landing, month_list, years)
+    print(f"3. Dữ liệu mẫu: {len(written) + len(other.paths)} tệp trong {landing}/<nguồn>/<YYYY-MM hoặc YYYY>/")
 
     from . import airflow_local
+
+    yearly = airflow_local.yearly_dag()
+    states_year = {}
+    for y in years:
+        t = time.monotonic()
+        states_year[y] = airflow_local.run_year(yearly, y, landing)
+        print(f"4. DAG cchc_yearly_par, năm {y}: {states_year[y]} ({time.monotonic() - t:.0f} s)")
 
     dag = airflow_local.monthly_dag()
     states = {}
     for m in month_list:
         t = time.monotonic()
         states[m] = airflow_local.run_month(dag, m, landing)
-        print(f"4. DAG cchc_monthly_load, kỳ {format_month(m)}: {states[m]} ({time.monotonic() - t:.0f} s)")
+        print(f"5. DAG cchc_monthly_load, kỳ {format_month(m)}: {states[m]} ({time.monotonic() - t:.0f} s)")
 
     from .gate import build_data_docs
     from .reports import indicator_rows, print_rows
 
     last = month_list[-1]
-    print(f"\nChỉ tiêu một cửa của tỉnh (12), kỳ {format_month(last)}:")
+    print(f"\nChỉ tiêu của tỉnh (12), kỳ {format_month(last)}:")
     print_rows(indicator_rows(last, "12"))
+    print(f"\nChỉ số CCHC năm {years[-1]} của các sở, ngành và huyện:")
+    print_rows([r for r in indicator_rows(str(years[-1])) if r.indicator_code in ("PAR_INDEX", "PAR_RANK")])
     docs = build_data_docs()
     print(f"""
 Xem thêm / where to look:
-  .venv/bin/cchc indicators --period {format_month(last)} [--unit 12.H01] [--format csv]
-  marts.rpt_indicator_value, marts.fct_indicator_value, marts.fct_dossier   (psql "$(.venv/bin/cchc db url)")
+  .venv/bin/cchc indicators --period {format_month(last)} [--unit 12.H01] [--format csv]   (also YYYY-Qn, YYYY)
+  marts.rpt_indicator_value, marts.rpt_par_ranking, marts.fct_par_national, marts.fct_dossier
+                                                           (psql "$(.venv/bin/cchc db url)")
   audit.source_file, audit.validation_result                               (file registry, gate results)
   GX data docs: {docs}
   Airflow logs: {os.environ.get("AIRFLOW_HOME")}/logs
   The local PostgreSQL keeps running: .venv/bin/cchc db stop
 Done in {time.monotonic() - t0:.0f} s.""")
-    return 0 if all(s == "success" for s in states.values()) else 1
+    return 0 if all(s == "success" for s in [*states.values(), *states_year.values()]) else 1

@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from .config import paths
-from .periods import format_month, parse_month
-from .sources import SOURCES
+from .periods import format_month, parse_month, parse_period
+from .sources import SOURCES, sources_by_cadence
 
 log = logging.getLogger(__name__)
 SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
@@ -20,12 +20,28 @@ CONNECTION_ID = "cchc_warehouse"
 @dataclass(frozen=True)
 class LandedFile:
     source: str
-    period: str          # YYYY-MM
+    period: str          # YYYY-MM, or YYYY for a yearly source
     path: str
     name: str
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def reporting_period(cadence: str, data_interval_start: date | None, override: str | None) -> date:
+    """The month (first day) or year (1 January) a run reports on: the `period` param when given, else
+    the start of the run's data interval."""
+    if cadence == "year":
+        if override:
+            return parse_period(override, "year")
+        if data_interval_start is None:
+            raise ValueError("no period: pass the `period` param (YYYY)")
+        return date(data_interval_start.year, 1, 1)
+    return reporting_month(data_interval_start, override)
+
+
+def period_folder(period: date, cadence: str) -> str:
+    return str(period.year) if cadence == "year" else format_month(period)
 
 
 def reporting_month(data_interval_start: date | None, override: str | None) -> date:
@@ -42,16 +58,18 @@ def landing_dir(override: str | None) -> Path:
     return Path(override) if override else paths().landing
 
 
-def discover(landing: Path, month: date, sources: list[str] | None = None) -> list[LandedFile]:
-    """Files under landing/<source>/<YYYY-MM>/, sorted by name (one mapped task each)."""
+def discover(landing: Path, period: date, sources: list[str] | None = None, cadence: str = "month") -> list[LandedFile]:
+    """Files under landing/<source>/<YYYY-MM>/ (monthly sources) or landing/<source>/<YYYY>/ (yearly
+    sources), sorted by source and name (one mapped task each)."""
     found = []
-    for source in sources or sorted(SOURCES):
-        folder = landing / source / format_month(month)
+    label = period_folder(period, cadence)
+    for source in sources or sources_by_cadence(cadence):
+        folder = landing / source / label
         if not folder.is_dir():
             continue
         for f in sorted(folder.iterdir()):
             if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith((".", "~$")):
-                found.append(LandedFile(source, format_month(month), str(f), f.name))
+                found.append(LandedFile(source, label, str(f), f.name))
     return found
 
 
@@ -76,7 +94,8 @@ def load_landed(item: dict, run_id: str = "manual") -> dict:
 
     use_airflow_connection()
     f = LandedFile(**item)
-    (result,) = load(f.source, [Path(f.path)], parse_month(f.period), triggered_by=f"airflow:{run_id}")
+    period = parse_period(f.period, SOURCES[f.source].cadence)
+    (result,) = load(f.source, [Path(f.path)], period, triggered_by=f"airflow:{run_id}")
     return {"file": f.name, "file_id": result.file_id, "status": result.status, "rows": result.rows_loaded,
             "reasons": result.reasons, "warnings": result.warnings}
 
