@@ -75,3 +75,35 @@ def test_mapped_tasks_are_named_after_their_files_and_only_the_bad_one_failed(da
     states = dict(rows)
     assert states.pop(f"one_stop_dossiers/{dag_run['kept_dirty']}") == "failed"
     assert set(states.values()) == {"success"} and len(states) == 5
+
+
+def test_yearly_dag_loads_par_sources_and_a_bad_file_fails_only_itself(make_database, tmp_path):
+    import os
+
+    from cchc_warehouse.sample.dirty_other import write_dirty_other
+    from cchc_warehouse.sample.other_sources import generate_other
+
+    make_database()
+    generate_other(tmp_path, [], [2024], seed=5)
+    dirty = write_dirty_other(tmp_path, date(2025, 1, 1), 2024)
+    bad = next(d for d in dirty if d.source == "par_national")
+    for d in dirty:                                 # keep one bad file
+        if d is not bad:
+            d.path.unlink()
+    dag = airflow_local.yearly_dag()
+    assert dag.doc_md and {t.task_id for t in dag.tasks} == {
+        "discover", "load_file", "build_marts", "publish", "check_rejections"}
+    assert airflow_local.run_year(dag, 2024, tmp_path) == "failed"
+    with connect() as conn:
+        files = dict(conn.execute("select file_name, status from audit.source_file").fetchall())
+        ranked = conn.execute("select count(*) from marts.rpt_par_ranking where score_year = 2024").fetchone()[0]
+    assert files.pop(bad.path.name) == "rejected"
+    assert set(files.values()) == {"published"} and len(files) == 3   # 2 scoring files + national results
+    assert ranked == 15                                               # 7 departments + 8 districts
+    db = Path(os.environ["AIRFLOW_HOME"]) / "airflow.db"
+    with sqlite3.connect(db) as c:
+        states = dict(c.execute(
+            """select rendered_map_index, state from task_instance where task_id = 'load_file' and run_id =
+                 (select run_id from dag_run where dag_id = 'cchc_yearly_par' order by id desc limit 1)""").fetchall())
+    assert states.pop(f"par_national/{bad.path.name}") == "failed"
+    assert set(states.values()) == {"success"} and len(states) == 3
