@@ -51,11 +51,12 @@ def _units(args: argparse.Namespace) -> int:
 
 def _sample(args: argparse.Namespace) -> int:
     from .periods import month_range
-    from .sample.generate import generate
+    from .sample.generate import SUMMARY_UNITS, generate
     from .sample.other_sources import generate_other
 
     months = month_range(args.months)
-    written, _ = generate(Path(args.out), months, args.dossiers_per_month, args.dirty, args.seed)
+    written, _ = generate(Path(args.out), months, args.dossiers_per_month, args.dirty, args.seed,
+                          summary_units=SUMMARY_UNITS)
     for w in written:
         tag = f"  [lỗi cố ý: {w.dirty_reason}]" if w.dirty_reason else ""
         print(f"{w.path}  ({w.rows} dòng){tag}")
@@ -77,7 +78,8 @@ def _load(args: argparse.Namespace) -> int:
     from .sources import get_source
 
     period = parse_period(args.period, get_source(args.source).cadence) if args.period else None
-    results = load(args.source, [Path(f) for f in args.files], period)
+    results = load(args.source, [Path(f) for f in args.files], period,
+                   given={"unit_code": args.unit} if args.unit else None)
     for r in results:
         label = {"loaded": "ĐÃ NẠP", "duplicate": "ĐÃ CÓ (bỏ qua)", "rejected": "TỪ CHỐI"}.get(r.status, r.status)
         print(f"[{label}] {r.path.name}: tệp #{r.file_id}, kỳ {r.period or '?'}, {r.rows_loaded} dòng")
@@ -171,6 +173,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("source")
     s.add_argument("files", nargs="+")
     s.add_argument("--period", help="YYYY-MM, or YYYY for a yearly source (otherwise read from the file's title)")
+    s.add_argument("--unit", help="unit code of files that do not name their unit (e.g. a Biểu 06 form without "
+                                  "a 'Mã đơn vị:' title row)")
     s.set_defaults(func=_load)
 
     s = sub.add_parser("build", help="dbt build of the marts, then publish the loaded files")

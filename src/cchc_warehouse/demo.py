@@ -29,13 +29,13 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
     print(f"2. Lược đồ đã áp dụng; danh mục {n} đơn vị (tỉnh Lai Châu), {n_targets} chỉ tiêu, "
           f"{n_bands} ngưỡng xếp loại")
 
-    from .sample.generate import generate
+    from .sample.generate import SUMMARY_UNITS, generate
     from .sample.other_sources import generate_other
 
     landing = paths().landing
     month_list = month_range(months)
     years = [month_list[0].year - 2, month_list[0].year - 1]
-    written, _ = generate(landing, month_list, dossiers_per_month)
+    written, _ = generate(landing, month_list, dossiers_per_month, summary_units=SUMMARY_UNITS)
     other = generate_other(landing, month_list, years)
     print(f"3. Dữ liệu mẫu: {len(written) + len(other.paths)} tệp trong {landing}/<nguồn>/<YYYY-MM hoặc YYYY>/")
 

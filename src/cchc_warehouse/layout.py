@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -45,19 +46,57 @@ def _score(row: list, spec: SourceSpec) -> int:
     return len({c.name for cell in row if cell and (c := spec.match(str(cell)))})
 
 
-def find_layout(rows: list[list], spec: SourceSpec) -> Layout:
-    """rows: the first rows of the file. Raises LayoutError when no usable header is found."""
-    best_i, best = -1, 0
+def _two_row_header(group: list, column: list) -> list[str]:
+    """A grouped header (group row over column row, merged cells left blank after their first cell) as one
+    row: 'Số hồ sơ đã giải quyết' over 'Trước hạn' -> 'Số hồ sơ đã giải quyết / Trước hạn'; a cell with
+    nothing below keeps its group label ('STT', 'Lĩnh vực' spanning both rows)."""
+    out, current = [], ""
+    for j in range(max(len(group), len(column))):
+        g = str(group[j]).strip() if j < len(group) and group[j] is not None else ""
+        c = str(column[j]).strip() if j < len(column) and column[j] is not None else ""
+        current = g or (current if c else "")
+        out.append(f"{current} / {c}" if current and c else (c or current))
+    return out
+
+
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+
+
+def _is_column_number_row(row: list) -> bool:
+    """The row of column numbers forms print under their header: (1) (2) ... or 1 2 3 ..."""
+    cells = [str(c).strip() for c in row if c is not None and str(c).strip()]
+    if len(cells) < 3 or not all(_COLUMN_NUMBER.match(c) for c in cells):
+        return False
+    numbers = [int(c.strip("()")) for c in cells]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def find_layout(rows: list[list], spec: SourceSpec, given: dict[str, str] | None = None) -> Layout:
+    """rows: the first rows of the file; given: values set by configuration for columns the file may lack
+    (e.g. the unit code of a report form). Raises LayoutError when no usable header is found."""
+    best_i, best, merged = -1, 0, None
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         s = _score(row, spec)
         if s > best:
-            best_i, best = i, s
+            best_i, best, merged = i, s, None
+        if spec.header_rows == 2 and i + 1 < len(rows):
+            two = _two_row_header(row, rows[i + 1])
+            s = _score(two, spec)
+            if s > best:
+                best_i, best, merged = i, s, two
     if best < 2:
         raise LayoutError(
             f"không tìm thấy dòng tiêu đề cột trong {HEADER_SEARCH_ROWS} dòng đầu "
             f"(cần các cột như {', '.join(repr(c.header) for c in spec.required)})"
         )
-    headers = ["" if h is None else str(h).strip() for h in rows[best_i]]
+    titles_end = best_i
+    if merged is not None:
+        headers = merged
+        best_i += 1                      # the column row ends the header
+    else:
+        headers = ["" if h is None else str(h).strip() for h in rows[best_i]]
+    if best_i + 1 < len(rows) and _is_column_number_row(rows[best_i + 1]):
+        best_i += 1                      # data starts below the column numbers
     header_row = best_i + 1
     columns: dict[int, Column] = {}
     families: dict[int, tuple[ColumnFamily, str]] = {}
@@ -85,7 +124,7 @@ def find_layout(rows: list[list], spec: SourceSpec) -> Layout:
             dropped.append(h)
         else:
             extra[i] = h
-    titles = [t for t in (" ".join(str(c) for c in r if c) for r in rows[:best_i]) if t.strip()]
+    titles = [t for t in (" ".join(str(c) for c in r if c) for r in rows[:titles_end]) if t.strip()]
     constants: dict[str, str] = {}
     for tf in spec.title_fields:
         if tf.column in seen:
@@ -94,6 +133,13 @@ def find_layout(rows: list[list], spec: SourceSpec) -> Layout:
             if value := tf.find(line):
                 constants[tf.column] = value
                 break
+    for name, value in (given or {}).items():
+        if name in seen:
+            continue
+        if name in constants and constants[name] != value:
+            raise LayoutError(f"{spec.column(name).header} trong tiêu đề ({constants[name]}) khác giá trị được "
+                              f"chỉ định ({value})")
+        constants[name] = value
     missing = [c for c in spec.required if c.name not in seen and c.name not in constants]
     if missing:
         raise LayoutError(

@@ -69,16 +69,16 @@ class CopyStats:
     unit_codes: list[str] = field(default_factory=list)
 
 
-def read_layouts(path: Path, spec: SourceSpec) -> list[FileLayout]:
+def read_layouts(path: Path, spec: SourceSpec, given: dict[str, str] | None = None) -> list[FileLayout]:
     """The tables of a file: one, or for a source read sheet by sheet, one per sheet that has a table
     (sheets without one, e.g. instructions, are passed over; none at all is an error)."""
     if not (spec.all_sheets and readers.is_xlsx(path)):
-        return [read_layout(path, spec)]
+        return [read_layout(path, spec, given)]
     found, errors = [], []
     for i, name in enumerate(readers.xlsx_sheet_names(path)):
         try:
             head = list(itertools.islice(readers.xlsx_rows(path, i), 40))
-            found.append(FileLayout(find_layout(head, spec), "xlsx", sheet=i, sheet_name=name))
+            found.append(FileLayout(find_layout(head, spec, given), "xlsx", sheet=i, sheet_name=name))
         except LayoutError as exc:
             errors.append(f"trang '{name}': {exc}")
     if not found:
@@ -86,17 +86,17 @@ def read_layouts(path: Path, spec: SourceSpec) -> list[FileLayout]:
     return found
 
 
-def read_layout(path: Path, spec: SourceSpec) -> FileLayout:
+def read_layout(path: Path, spec: SourceSpec, given: dict[str, str] | None = None) -> FileLayout:
     if readers.is_xlsx(path):
         head = list(itertools.islice(readers.xlsx_rows(path), 40))
-        return FileLayout(find_layout(head, spec), "xlsx")
+        return FileLayout(find_layout(head, spec, given), "xlsx")
     encoding = readers.detect_encoding(path)
     sample = readers.sample_lines(path, encoding)
     best: Layout | None = None
     errors: list[str] = []
     for delimiter in readers.DELIMITERS:
         try:
-            layout = find_layout(list(csv.reader(sample, delimiter=delimiter)), spec)
+            layout = find_layout(list(csv.reader(sample, delimiter=delimiter)), spec, given)
         except LayoutError as exc:
             errors.append(str(exc))
             continue
@@ -108,12 +108,12 @@ def read_layout(path: Path, spec: SourceSpec) -> FileLayout:
     return FileLayout(best, "csv", encoding)
 
 
-def _is_data(key_cell: str | None, required_cells: list[str | None]) -> bool:
+def _is_data(key_cell: str | None, required_cells: list[str | None], keep_totals: bool = False) -> bool:
     """A row below the table is not data when its key cell reads like a footer (totals, signatures), or
     when it has no key and either none of the required values or a required value reading like a total
     ('Tổng điểm' under the criteria); a last row missing only its code is data (the gate flags it)."""
     if key_cell is not None:
-        return not FOOTER.match(fold(key_cell))
+        return not FOOTER.match(fold(key_cell)) or (keep_totals and bool(parsing.TOTAL_LABEL.match(fold(key_cell))))
     present = [c for c in required_cells if c is not None]
     return bool(present) and not any(FOOTER.match(fold(c)) for c in present)
 
@@ -294,14 +294,15 @@ def copy_to_raw(conn: psycopg.Connection, spec: SourceSpec, fl: FileLayout, path
         numbers = held.numbers.to_pylist()
         keys = held.cells[key].to_pylist()
         req = list(zip(*(held.cells[i].to_pylist() for i in required), strict=True))
-        last = max((i for i in range(len(numbers)) if _is_data(keys[i], list(req[i]))), default=-1)
+        last = max((i for i in range(len(numbers)) if _is_data(keys[i], list(req[i]), spec.keep_totals)), default=-1)
         write(_slice(held, 0, last + 1))
         stats.dropped_rows += numbers[last + 1:]
     stats.unit_codes = sorted(units)
     return stats
 
 
-def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = None) -> FileResult:
+def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = None,
+              given: dict[str, str] | None = None) -> FileResult:
     from . import gate  # GX import is slow: only when a file is really validated
 
     path = Path(path)
@@ -318,7 +319,7 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
         return result
 
     try:
-        layouts = read_layouts(path, spec)
+        layouts = read_layouts(path, spec, given)
         first = layouts[0].layout
         for fam in spec.families:
             if not any(f is fam for fl in layouts for f, _ in fl.layout.families.values()):
@@ -402,14 +403,17 @@ def _period_from_rows(conn: psycopg.Connection, spec: SourceSpec, file_id: int) 
     return date(years[0], 1, 1)
 
 
-def load(source: str, files: list[Path], period: date | None = None, triggered_by: str = "cli") -> list[FileResult]:
+def load(source: str, files: list[Path], period: date | None = None, triggered_by: str = "cli",
+         given: dict[str, str] | None = None) -> list[FileResult]:
+    """Load files of one source. given: values for columns the files may lack (e.g. {'unit_code': ...} for
+    report forms without a 'Mã đơn vị:' title row)."""
     spec = get_source(source)
     with connect() as conn:
         load_id = registry.start_load(conn, spec.name, triggered_by)
     results: list[FileResult] = []
     try:
         for f in files:
-            results.append(load_file(spec, Path(f), load_id, period))
+            results.append(load_file(spec, Path(f), load_id, period, given))
     finally:
         with connect() as conn:
             registry.finish_load(conn, load_id, ok=len(results) == len(files))

@@ -141,11 +141,13 @@ READABLE_VI = {
 Check = tuple[str, str, str, str, str]   # (check key, contract column, value expression, failing condition, text)
 
 
-def _common(spec, extra_checks: list[Check]) -> list[dict]:
+def _common(spec, extra_checks: list[Check], required_when: dict[str, str] | None = None) -> list[dict]:
     """What every source is checked for: rows present, required values, readable values, registered unit
-    codes, the key unique within the file; plus the source's own row checks in the same single scan."""
-    required = [(f"{c.name}:required", c.name, "null", f"b.{c.name} is null", f"thiếu {c.header} (cột bắt buộc)")
-                for c in spec.required]
+    codes, the key unique within the file; plus the source's own row checks in the same single scan.
+    required_when: a column's own 'missing' condition, where the plain 'is null' does not fit."""
+    required_when = required_when or {}
+    required = [(f"{c.name}:required", c.name, "null", required_when.get(c.name, f"b.{c.name} is null"),
+                 f"thiếu {c.header} (cột bắt buộc)") for c in spec.required]
     readable = [(f"{c.name}:readable", c.name, c.name, f"b.{c.name} is not null and b.{c.typed_name} is null",
                  f"{READABLE_VI[c.parse]} không đọc được") for c in spec.stored_columns if c.parse in READABLE_VI]
     for fam in spec.families:
@@ -306,8 +308,46 @@ def par_national_expectations() -> list[dict]:
     ]
 
 
+def one_stop_summary_expectations() -> list[dict]:
+    from .sources import ONE_STOP_SUMMARY
+    from .sources.one_stop_summary import COLUMN_NUMBERS
+
+    n = {name: f"b.{name}_count" for name in COLUMN_NUMBERS}
+
+    def identity(key: str, left: str, right: list[str], text: str) -> Check:
+        total = " + ".join(n[r] for r in right)
+        return (key, left, f"concat_ws(' ', {n[left]}, '≠', {total})", f"{n[left]} <> {total}", text)
+
+    counts = {name: f"b.{name} is null and not b.is_heading" for name in COLUMN_NUMBERS}
+    sums = " union all ".join(
+        f"select '({num})' as col, t.{name}_count as total, sum(r.{name}_count) as rows_sum"
+        f" from {{batch}} t join {{batch}} r on not r.is_total and not r.is_heading"
+        f" where t.is_total and t.source_row = x.source_row group by t.{name}_count"
+        for name, num in COLUMN_NUMBERS.items())
+    return [
+        *_common(ONE_STOP_SUMMARY, [
+            identity("received_total:sum_parts", "received_total",
+                     ["received_online", "received_direct", "carried_over"], "cột (3) khác (4) + (5) + (6)"),
+            identity("received_total:sum_outcomes", "received_total", ["resolved_total", "pending_total"],
+                     "cột (3) khác (7) + (11)"),
+            identity("resolved_total:sum_parts", "resolved_total",
+                     ["resolved_early", "resolved_on_time", "resolved_late"], "cột (7) khác (8) + (9) + (10)"),
+            identity("pending_total:sum_parts", "pending_total", ["pending_within", "pending_overdue"],
+                     "cột (11) khác (12) + (13)"),
+        ], required_when={"field_name": "b.row_label is null", **counts}),
+        _rows(f"select x.source_row, s.col || ': dòng tổng ' || s.total || ' ≠ cộng các dòng ' || s.rows_sum as value"
+              f" from {{batch}} x join lateral ({sums}) s on s.total is distinct from s.rows_sum"
+              f" where x.is_total order by x.source_row, s.col",
+              "field_name", "dòng Tổng cộng khác tổng các dòng lĩnh vực"),
+        _rows("select null::int as source_row, 'không có dòng Tổng cộng' as value from "
+              "(select count(*) filter (where is_total) as n from {batch}) as c where c.n = 0",
+              "field_name", "biểu không có dòng Tổng cộng (không đối chiếu được tổng)", severity="warning"),
+    ]
+
+
 SUITES = {
     "one_stop_dossiers": one_stop_dossiers_expectations,
+    "one_stop_summary": one_stop_summary_expectations,
     "esign_stats": esign_stats_expectations,
     "sipas_survey": sipas_survey_expectations,
     "plan_tasks": plan_tasks_expectations,

@@ -37,6 +37,17 @@ def _plan(m: date, status: str, done_on: str) -> list[list]:
             ["2", "Rà soát TTHC", "12.STP", "Tháng 6", status, done_on, f"28/{m:%m/%Y}"]]
 
 
+def _form(m: date, row: list[int], total: list[int]) -> list[list]:
+    groups = ["Số hồ sơ nhận giải quyết", "", "", "", "Số hồ sơ đã giải quyết", "", "", "", "Số hồ sơ đang giải quyết",
+              "", ""]
+    labels = ["Tổng số", "Trực tuyến", "Trực tiếp, dịch vụ bưu chính", "Từ kỳ trước", "Tổng số", "Trước hạn",
+              "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn"]
+    return [["Mã đơn vị: 12.H04"], [f"Kỳ báo cáo: tháng {m:%m/%Y}"], ["STT", "Lĩnh vực", *groups], ["", "", *labels],
+            ["1", "Hộ tịch", *map(str, row)],
+            ["2", "Chứng thực", "10", "2", "7", "1", "9", "4", "5", "0", "1", "1", "0"],
+            ["", "Tổng cộng", *map(str, total)]]
+
+
 def _par(year: int, parent_max: str, parent_self: str, self_points: str) -> list[list]:
     return [[f"BẢNG ĐIỂM CHỈ SỐ CCHC NĂM {year}"], ["Mã đơn vị: 12.STP"],
             ["STT", "Tiêu chí", "Điểm tối đa", "Điểm tự đánh giá"],
@@ -55,6 +66,12 @@ def write_dirty_other(out: Path, month: date, year: int) -> list[DirtyFile]:
         ("sipas_survey", ym, "loi_khong_co_cau_hoi",
          [["Mã phiếu", "Ngày khảo sát", "Mã đơn vị", "Ghi chú"], ["P-1", f"05/{month:%m/%Y}", "12.STP", "x"]],
          "không có cột câu hỏi nào"),
+        ("one_stop_summary", ym, "loi_bieu06_cot_3",
+         _form(month, [20, 5, 10, 4, 15, 5, 9, 1, 5, 4, 1], [30, 7, 17, 5, 24, 9, 14, 1, 6, 5, 1]),
+         "cột (3) khác (4) + (5) + (6)"),
+        ("one_stop_summary", ym, "loi_bieu06_dong_tong",
+         _form(month, [20, 5, 10, 5, 15, 5, 9, 1, 5, 4, 1], [31, 7, 17, 7, 25, 9, 15, 1, 6, 5, 1]),
+         "dòng Tổng cộng khác tổng các dòng lĩnh vực"),
         ("plan_tasks", ym, "loi_ket_qua", _plan(month, "Đã xong một phần", ""),
          "kết quả thực hiện (Hoàn thành, Hoàn thành quá hạn, Đang thực hiện, Chưa thực hiện) không đọc được"),
         ("par_scores", y, "loi_tong_tieu_chi_cha", _par(year, "6", "4,5", "3"),

@@ -131,14 +131,22 @@ def write_dirty(out: Path, month: date, snapshot: list[ExportRow]) -> list[Writt
     return written
 
 
-def generate(out: Path, months: list[date], dossiers_per_month: int = 2000, dirty: bool = False,
-             seed: int = 2025) -> tuple[list[Written], list[Dossier]]:
+SUMMARY_UNITS = [("12.H01", "UBND thành phố Lai Châu"), ("12.STP", "Sở Tư pháp")]
+
+
+def generate(out: Path, months: list[date], dossiers_per_month: int = 2000, dirty: bool = False, seed: int = 2025,
+             summary_units: list[tuple[str, str]] | None = None) -> tuple[list[Written], list[Dossier]]:
+    """Monthly dossier listings (and, for summary_units, their Biểu 06 forms written from the same dossiers)."""
+    from .summary_forms import write_forms
+
     out.mkdir(parents=True, exist_ok=True)
     dossiers = simulate(months, dossiers_per_month, seed)
     written: list[Written] = []
     for m in months:
         snap = month_snapshot(dossiers, m)
         written += write_month(out, m, snap)
+        for path, (code, _) in zip(write_forms(out, m, snap, summary_units or []), summary_units or [], strict=True):
+            written.append(Written(path, format_month(m), [code], "Biểu 06/VPCP/KSTT", 0))
         if dirty and m == months[0]:
             written += write_dirty(out, m, snap)
     with resources.as_file(resources.files("cchc_warehouse.reference") / "units_lai_chau.csv") as units:

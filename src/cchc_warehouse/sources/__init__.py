@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .esign_stats import ESIGN_STATS
 from .one_stop_dossiers import ONE_STOP_DOSSIERS
+from .one_stop_summary import ONE_STOP_SUMMARY
 from .par_national import PAR_NATIONAL
 from .par_scores import PAR_SCORES
 from .plan_tasks import PLAN_TASKS
@@ -11,7 +12,8 @@ from .sipas_survey import SIPAS_SURVEY
 from .spec import Column, ColumnFamily, SourceSpec, TitleField
 
 SOURCES: dict[str, SourceSpec] = {
-    s.name: s for s in (ONE_STOP_DOSSIERS, ESIGN_STATS, SIPAS_SURVEY, PLAN_TASKS, PAR_SCORES, PAR_NATIONAL)
+    s.name: s
+    for s in (ONE_STOP_DOSSIERS, ONE_STOP_SUMMARY, ESIGN_STATS, SIPAS_SURVEY, PLAN_TASKS, PAR_SCORES, PAR_NATIONAL)
 }
 
 

@@ -73,6 +73,8 @@ class SourceSpec:
     families: tuple[ColumnFamily, ...] = ()
     title_fields: tuple[TitleField, ...] = ()
     all_sheets: bool = False       # xlsx: every sheet with a table (e.g. one sheet per unit)
+    header_rows: int = 1           # 2: a group row over a column row (report forms)
+    keep_totals: bool = False      # a 'Tổng cộng' row below the table is data (checked against the rows)
     lookup: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
