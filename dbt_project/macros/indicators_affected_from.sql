@@ -20,7 +20,8 @@ least(
                 union all
                 select f.period_month
                   from {{ source('audit', 'source_file') }} as f
-                 where f.source in ('plan_tasks', 'par_scores', 'par_national') and f.status = 'loaded'
+                 where f.source in ('one_stop_summary', 'plan_tasks', 'par_scores', 'par_national')
+                   and f.status = 'loaded'
           ) as affected
     )
 )

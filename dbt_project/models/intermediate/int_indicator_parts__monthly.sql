@@ -1,9 +1,21 @@
 -- Monthly indicator parts of every source, for each unit and each of its ancestors: a unit's figures
 -- include those of the units below it (departments and districts roll up to the province, communes to
 -- their district). Numerators and denominators are summed; ratios are computed later from the sums.
-with own as (
+-- One-stop precedence, per unit and month: the dossier listing when the unit has one for the month (row-level,
+-- auditable to each dossier, and it gives every indicator), else the unit's Biểu 06 form. Differences between
+-- the two are shown by rpt_one_stop_reconciliation, never hidden. `source` says where each value came from.
+with listed as (
+
+    select unit_code, period_month from {{ ref('int_one_stop__unit_months') }}
+
+),
+
+own as (
 
     select * from {{ ref('int_one_stop__indicator_parts') }}
+    union all
+    select s.* from {{ ref('int_one_stop__summary_indicator_parts') }} s
+    where not exists (select 1 from listed l where l.unit_code = s.unit_code and l.period_month = s.period_month)
     union all
     select * from {{ ref('int_esign__indicator_parts') }}
     union all
