@@ -77,13 +77,17 @@ def plan(tasks: list[PlanTask], unit: str, as_of: date) -> dict[str, tuple]:
 
 
 def par_index(sheet: ParSheet) -> tuple[Decimal, Decimal]:
-    """(points, applicable max): appraised points where given, else self-assessed; N/A criteria excluded."""
+    """(points, applicable max): appraised points where given, else self-assessed, else survey points
+    (criteria scored by survey); N/A criteria excluded."""
     points, applicable = Decimal(0), Decimal(0)
     for code, mx in par_leaves().items():
         if code in sheet.not_applicable:
             continue
         applicable += Decimal(str(mx))
-        got = sheet.appraised[code] if sheet.appraised[code] is not None else sheet.self_points[code]
+        if code in sheet.survey:
+            got = sheet.survey[code]
+        else:
+            got = sheet.appraised[code] if sheet.appraised[code] is not None else sheet.self_points[code]
         points += Decimal(str(got))
     return points, applicable
 

@@ -48,7 +48,7 @@ ranks as (
 sipas_index as (
 
     select unit_code, period_type, period_start, period_end, 'SIPAS_INDEX'::text as indicator_code,
-           sum(numerator * 100 / denominator) as numerator, count(*)::numeric as denominator, 1 as scale,
+           round(sum(numerator * 100 / denominator), 10) as numerator, count(*)::numeric as denominator, 1 as scale,
            'sipas_survey'::text as source, max(contributing_units) as contributing_units,
            max(months_covered) as months_covered
     from periods

@@ -120,7 +120,7 @@ def sipas_records(months: list[date], seed: int, per_unit: int = 25) -> list[Sip
     for m in months:
         days = _month_end(m).day
         for u in SIPAS_UNITS:
-            mood = rng.uniform(3.2, 4.6)
+            mood = rng.uniform(3.9, 4.7)
             for i in range(per_unit):
                 answers: dict[str, int | None] = {}
                 for q in QUESTIONS:
@@ -270,7 +270,12 @@ PAR_SCHEME: list[tuple[str, str, float]] = [
     ("VI", "Cải cách tài chính công", 0), ("6.1", "Tự chủ tài chính", 4), ("6.2", "Quản lý tài sản công", 3),
     ("VII", "Xây dựng chính quyền điện tử, chính quyền số", 0), ("7.1", "Hệ thống quản lý văn bản", 5),
     ("7.2", "Dịch vụ công trực tuyến", 6), ("7.3", "Chữ ký số", 5),
+    ("VIII", "Tác động của cải cách hành chính", 0),
+    ("8.1", "Sự hài lòng của người dân, tổ chức (điều tra xã hội học)", 4),
+    ("8.2", "Đánh giá của cán bộ, công chức (điều tra xã hội học)", 2),
 ]
+AREAS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+SURVEY_AREA = "8"      # criteria scored by sociological survey: survey points, no self-assessment
 
 
 def _parent(code: str) -> str | None:
@@ -278,14 +283,12 @@ def _parent(code: str) -> str | None:
 
 
 def _area(code: str) -> str:
-    roman = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7"}
-    return roman.get(code, code.split(".")[0])
+    return str(AREAS.index(code) + 1) if code in AREAS else code.split(".")[0]
 
 
 def par_leaves() -> dict[str, float]:
     codes = [c for c, _, _ in PAR_SCHEME]
-    return {c: mx for c, _, mx in PAR_SCHEME
-            if not any(_parent(o) == c for o in codes) and c not in ("I", "II", "III", "IV", "V", "VI", "VII")}
+    return {c: mx for c, _, mx in PAR_SCHEME if not any(_parent(o) == c for o in codes) and c not in AREAS}
 
 
 @dataclass(frozen=True)
@@ -293,8 +296,9 @@ class ParSheet:
     unit_code: str
     year: int
     not_applicable: frozenset[str]
-    self_points: dict[str, float] = field(hash=False)        # leaf -> points
+    self_points: dict[str, float] = field(hash=False)        # leaf -> points (criteria not scored by survey)
     appraised: dict[str, float | None] = field(hash=False)   # leaf -> points (None: not appraised)
+    survey: dict[str, float] = field(hash=False, default_factory=dict)   # leaf -> survey points
 
 
 # Criteria a kind of unit does not do (shrinking its applicable max): districts do not draft legal
@@ -311,14 +315,17 @@ def par_records(year: int, seed: int) -> list[ParSheet]:
             continue
         na = frozenset(NOT_APPLICABLE.get("district", set()) if u in DISTRICTS else NOT_APPLICABLE.get(u, set()))
         skill = rng.uniform(0.72, 0.97)
-        self_pts, appr = {}, {}
+        self_pts, appr, survey = {}, {}, {}
         for c, mx in leaves.items():
             if c in na:
                 continue
             s = round(min(mx, mx * rng.uniform(skill - 0.1, skill + 0.05)) * 4) / 4   # quarter points
+            if c.split(".")[0] == SURVEY_AREA:
+                survey[c] = s
+                continue
             self_pts[c] = s
             appr[c] = None if rng.random() < 0.1 else max(0.0, s - rng.choice([0, 0, 0, 0.25, 0.5]))
-        out.append(ParSheet(u, year, na, self_pts, appr))
+        out.append(ParSheet(u, year, na, self_pts, appr, survey))
     return out
 
 
@@ -329,7 +336,7 @@ def _par_rows(sheet: ParSheet) -> list[list]:
 
     def under(code: str) -> list[str]:
         area = _area(code)
-        if code in ("I", "II", "III", "IV", "V", "VI", "VII"):
+        if code in AREAS:
             return [leaf for leaf in leaves if leaf.split(".")[0] == area]
         return [leaf for leaf in leaves if leaf == code or leaf.startswith(code + ".")]
 
@@ -339,12 +346,15 @@ def _par_rows(sheet: ParSheet) -> list[list]:
         mx = sum(leaves[x] for x in below)
         applicable = [x for x in below if x not in sheet.not_applicable]
         if not applicable:
-            rows.append([c, name, _pts(mx), "", "", "Không áp dụng"])
+            rows.append([c, name, _pts(mx), "", "", "", "Không áp dụng"])
+            continue
+        if all(x in sheet.survey for x in applicable):
+            rows.append([c, name, _pts(mx), "", "", _pts(sum(sheet.survey[x] for x in applicable)), ""])
             continue
         self_sum = sum(sheet.self_points[x] for x in applicable)
         appr_vals = [sheet.appraised[x] for x in applicable]
         appr = "" if any(v is None for v in appr_vals) else _pts(sum(appr_vals))
-        rows.append([c, name, _pts(mx), _pts(self_sum), appr, ""])
+        rows.append([c, name, _pts(mx), _pts(self_sum), appr, "", ""])
     assert len(rows) == len(codes)
     return rows
 
@@ -369,10 +379,10 @@ def write_par_scores(out: Path, sheets: list[ParSheet]) -> list[Path]:
         ws = wb.add_worksheet(UNIT_NAMES[s.unit_code][:31])
         lines = [f"BẢNG ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}", f"Mã đơn vị: {s.unit_code}", "",
                  ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá",
-                  "Điểm thẩm định", "Ghi chú"]]
+                  "Điểm thẩm định", "Điểm điều tra XHH", "Ghi chú"]]
         rows = [[x] if isinstance(x, str) else x for x in lines] + _par_rows(s)
         total_max = sum(par_leaves().values())
-        rows.append(["", "TỔNG ĐIỂM", _pts(total_max), "", "", ""])
+        rows.append(["", "TỔNG ĐIỂM", _pts(total_max), "", "", "", ""])
         for i, row in enumerate(rows):
             for j, cell in enumerate(row):
                 if cell not in (None, ""):
@@ -384,7 +394,7 @@ def write_par_scores(out: Path, sheets: list[ParSheet]) -> list[Path]:
         w = csv.writer(f)
         w.writerow([f"TỔNG HỢP ĐIỂM CHỈ SỐ CCHC CẤP HUYỆN NĂM {year}"])
         w.writerow(["Năm", "Mã đơn vị", "Mã tiêu chí", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm",
-                    "Điểm đánh giá của Hội đồng", "Ghi chú"])
+                    "Điểm đánh giá của Hội đồng", "Điểm điều tra XHH", "Ghi chú"])
         for s in (s for s in sheets if s.unit_code in DISTRICTS):
             for row in _par_rows(s):
                 w.writerow([year, s.unit_code, *row])
