@@ -32,3 +32,37 @@ def test_suite_loads_in_gx_and_has_blocking_and_warning_expectations():
     messages = {e["meta"]["message_vi"] for e in suite_dict("one_stop_dossiers")["expectations"]}
     assert {"mã hồ sơ trùng lặp trong tệp", "số hồ sơ của đơn vị bất thường so với các tháng trước",
             "tệp không có dòng dữ liệu"} <= messages
+
+
+def test_every_source_suite_has_blocking_and_warning_expectations_where_the_spec_asks():
+    """Each suite loads in GX; each blocks; those with a documented warning (national component sums, survey
+    responses without answers, plan tasks done without a date, forms without a total row) also warn."""
+    import great_expectations as gx
+
+    warns = {"one_stop_dossiers", "one_stop_summary", "sipas_survey", "plan_tasks", "par_national"}
+    for source in SUITES:
+        severities = {e.severity.value for e in gx.ExpectationSuite(**suite_dict(source)).expectations}
+        assert "critical" in severities, source
+        assert ("warning" in severities) == (source in warns), source
+
+
+def test_raw_tables_have_the_columns_the_loader_writes(make_database):
+    """sql/ and the source contracts must agree: every column the loader can write exists in the raw table."""
+    from cchc_warehouse.db import connect
+    from cchc_warehouse.sources import SOURCES
+
+    make_database(with_units=False)
+    with connect() as conn:
+        for spec in SOURCES.values():
+            schema, table = spec.raw_table.split(".")
+            have = {r[0] for r in conn.execute(
+                "select column_name from information_schema.columns where table_schema = %s and table_name = %s",
+                (schema, table))}
+            want = {"load_id", "file_id", "source_row", "extra"}
+            for c in spec.stored_columns:
+                want |= {c.name} | ({c.typed_name} if c.parse else set())
+            for fam in spec.families:
+                want |= {fam.name, fam.typed_name}
+            if spec.all_sheets:
+                want.add("source_sheet")
+            assert want <= have, (spec.name, sorted(want - have))

@@ -15,19 +15,13 @@ from pathlib import Path
 
 from ..periods import format_month
 from .exports import Variant, write
+from .simulate import demo_units  # noqa: E402  (the demo province's registry)
 
-UNITS = ["12.STP", "12.SNNMT", "12.SXD", "12.STC", "12.SYT", "12.SGDDT", "12.SNV",
-         "12.H01", "12.H02", "12.H03", "12.H04", "12.H05", "12.H06", "12.H07", "12.H08",
-         "12.H02.X01", "12.H02.X02", "12.H03.X01", "12.H03.X02"]
-DEPARTMENTS = [u for u in UNITS if ".S" in u]
-DISTRICTS = [u for u in UNITS if u.count(".") == 1 and ".H" in u]
-UNIT_NAMES = {"12.STP": "Sở Tư pháp", "12.SNNMT": "Sở Nông nghiệp và Môi trường", "12.SXD": "Sở Xây dựng",
-              "12.STC": "Sở Tài chính", "12.SYT": "Sở Y tế", "12.SGDDT": "Sở Giáo dục và Đào tạo",
-              "12.SNV": "Sở Nội vụ", "12.H01": "UBND thành phố Lai Châu", "12.H02": "UBND huyện Tam Đường",
-              "12.H03": "UBND huyện Phong Thổ", "12.H04": "UBND huyện Sìn Hồ", "12.H05": "UBND huyện Mường Tè",
-              "12.H06": "UBND huyện Than Uyên", "12.H07": "UBND huyện Tân Uyên", "12.H08": "UBND huyện Nậm Nhùn",
-              "12.H02.X01": "UBND xã Bình Lư", "12.H02.X02": "UBND xã Bản Giang", "12.H03.X01": "UBND xã Mường So",
-              "12.H03.X02": "UBND xã Dào San"}
+_REGISTRY = [u for u in demo_units() if u.level != "province"]
+UNITS = [u.code for u in _REGISTRY]
+UNIT_NAMES = {u.code: u.name for u in _REGISTRY}
+DEPARTMENTS = [u.code for u in _REGISTRY if u.level == "department"]
+DISTRICTS = [u.code for u in _REGISTRY if u.level == "district"]
 
 
 def _month_end(m: date) -> date:
