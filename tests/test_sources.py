@@ -206,3 +206,30 @@ def test_dirty_files_rejected_for_their_reason_and_nothing_published(warehouse, 
     assert build_and_publish()
     after = _rpt("2025-06", "12") | {f"y{k}": v for k, v in _rpt("2024", "12.STP").items()}
     assert after == before
+
+
+def test_a_corrected_file_updates_month_quarter_and_year_incrementally(warehouse, use_database, tmp_path):
+    """A newer esign file for one unit and June: June, Q2 and 2025 change by exactly that unit's difference;
+    May keeps its computed_at (not rebuilt)."""
+    use_database(warehouse["url"])
+    old = next(r for r in warehouse["samples"].esign if r.unit_code == "12.STP" and r.month == MONTHS[1])
+    before = {p: _rpt(p, "12")["ESIGN_OUTGOING_SIGNED_RATE"] for p in ("2025-05", "2025-06", "2025-Q2", "2025")}
+    with connect() as conn:
+        may_stamp = conn.execute("""select max(computed_at) from marts.fct_indicator_value
+                                     where period_type = 'month' and period_start = '2025-05-01'""").fetchone()[0]
+    path = tmp_path / "van_ban_12_STP_sua.csv"
+    path.write_text("Mã đơn vị,Kỳ báo cáo,Tổng số văn bản đi,Văn bản đi được ký số\n12.STP,06/2025,1.000,990\n",
+                    encoding="utf-8")
+    (r,) = load("esign_stats", [path], MONTHS[1])
+    assert r.status == "loaded", r.reasons
+    assert build_and_publish()
+    d_num, d_den = 990 - old.outgoing_signed, 1000 - old.outgoing_total
+    for period in ("2025-06", "2025-Q2", "2025"):
+        num, den, _ = before[period]
+        assert _rpt(period, "12")["ESIGN_OUTGOING_SIGNED_RATE"] == (num + d_num, den + d_den,
+                                                                   ex.rate(num + d_num, den + d_den)), period
+    assert _rpt("2025-05", "12")["ESIGN_OUTGOING_SIGNED_RATE"] == before["2025-05"]
+    with connect() as conn:
+        assert conn.execute("""select max(computed_at) from marts.fct_indicator_value
+                                where period_type = 'month' and period_start = '2025-05-01'""").fetchone()[0] \
+            == may_stamp

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..periods import format_month
 from .exports import Variant, write
-from .simulate import demo_units  # noqa: E402  (the demo province's registry)
+from .simulate import demo_units
 
 _REGISTRY = [u for u in demo_units() if u.level != "province"]
 UNITS = [u.code for u in _REGISTRY]
