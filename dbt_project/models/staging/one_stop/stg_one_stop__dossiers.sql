@@ -3,19 +3,7 @@
 -- (older files stay registered); a dossier seen in several months takes its latest month's row.
 with source as (
 
-    select t.*
-      from {{ source('raw', 'one_stop_dossiers_typed') }} as t
-      join {{ source('audit', 'source_file') }} as f on f.file_id = t.file_id
-     where f.status in ('loaded', 'published')
-       and not exists (
-            select 1
-              from {{ source('audit', 'source_file') }} as newer
-             where newer.source = f.source
-               and newer.status in ('loaded', 'published')
-               and newer.period_month = f.period_month
-               and t.unit_code = any(newer.unit_codes)
-               and newer.file_id > f.file_id
-       )
+    {{ accepted_rows(source('raw', 'one_stop_dossiers_typed'), per_unit=true) }}
 
 ),
 

@@ -2,20 +2,7 @@
 -- accepted form wins.
 with source as (
 
-    select t.*
-      from {{ source('raw', 'one_stop_summary_typed') }} as t
-      join {{ source('audit', 'source_file') }} as f on f.file_id = t.file_id
-     where f.status in ('loaded', 'published')
-       and not t.is_heading
-       and not exists (
-            select 1
-              from {{ source('audit', 'source_file') }} as newer
-             where newer.source = f.source
-               and newer.status in ('loaded', 'published')
-               and newer.period_month = f.period_month
-               and t.unit_code = any(newer.unit_codes)
-               and newer.file_id > f.file_id
-       )
+    {{ accepted_rows(source('raw', 'one_stop_summary_typed'), per_unit=true) }}
 
 ),
 
@@ -40,6 +27,7 @@ renamed as (
         file_id                     as source_file_id,
         source_row
     from source
+    where not is_heading
 
 )
 

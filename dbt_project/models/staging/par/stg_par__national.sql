@@ -1,15 +1,7 @@
 -- Published national PAR results, one row per (year, province): for each year the newest accepted file wins.
 with source as (
 
-    select t.*
-      from {{ source('raw', 'par_national_typed') }} as t
-      join {{ source('audit', 'source_file') }} as f on f.file_id = t.file_id
-     where f.status in ('loaded', 'published')
-       and not exists (
-            select 1 from {{ source('audit', 'source_file') }} as newer
-             where newer.source = f.source and newer.status in ('loaded', 'published')
-               and newer.period_month = f.period_month and newer.file_id > f.file_id
-       )
+    {{ accepted_rows(source('raw', 'par_national_typed')) }}
 
 ),
 

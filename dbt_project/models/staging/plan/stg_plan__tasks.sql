@@ -2,15 +2,7 @@
 -- as a quarter, a month or 'Cả năm' become the last day of that quarter, month or the plan's year.
 with source as (
 
-    select t.*
-      from {{ source('raw', 'plan_tasks_typed') }} as t
-      join {{ source('audit', 'source_file') }} as f on f.file_id = t.file_id
-     where f.status in ('loaded', 'published')
-       and not exists (
-            select 1 from {{ source('audit', 'source_file') }} as newer
-             where newer.source = f.source and newer.status in ('loaded', 'published')
-               and newer.period_month = f.period_month and newer.file_id > f.file_id
-       )
+    {{ accepted_rows(source('raw', 'plan_tasks_typed')) }}
 
 ),
 
