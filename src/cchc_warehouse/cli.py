@@ -38,8 +38,15 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _units(args: argparse.Namespace) -> int:
-    from .units import UnitFileError, import_units
+    from .units import UnitFileError, import_units, sync_national
 
+    if args.action == "sync-national":
+        for what, n in sync_national().items():
+            print(f"{what}: {n}")
+        return 0
+    if not args.file:
+        print("cần tệp CSV: cchc units import FILE.csv", file=sys.stderr)
+        return 2
     try:
         n = import_units(Path(args.file))
     except UnitFileError as exc:
@@ -142,9 +149,9 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("init", help="apply sql/ (schemas, roles, functions, tables); idempotent")
     s.set_defaults(func=_init)
 
-    s = sub.add_parser("units", help="unit registry")
-    s.add_argument("action", choices=["import"])
-    s.add_argument("file")
+    s = sub.add_parser("units", help="unit registry: import a province CSV, or sync the national units of both eras")
+    s.add_argument("action", choices=["import", "sync-national"])
+    s.add_argument("file", nargs="?")
     s.set_defaults(func=_units)
 
     s = sub.add_parser("targets", help="indicator targets (chỉ tiêu): indicator_code, unit_level, year, comparison, "

@@ -51,6 +51,25 @@ def _per_column(name: str, checks: list, message: str) -> dict:
     }
 
 
+def unit_checks(cadence: str) -> list[tuple[str, str, str, str, str]]:
+    """The unit code is registered, and valid during the file's period (a code of a unit that ended or did
+    not exist yet is named with its successors, e.g. '30 → 31 Thành phố Hải Phòng')."""
+    period = f"daterange(b.period_month, (b.period_month + interval '1 {cadence}')::date)"
+    successors = (
+        "b.unit_code || coalesce(' → ' || (select string_agg(distinct s.new_code || ' ' || n.unit_name, ', ')"
+        " from ref.unit_successor s join ref.unit n on n.unit_code = s.new_code and n.valid_from = s.new_valid_from"
+        " where s.old_code = b.unit_code and s.is_default), '')")
+    return [
+        ("unit_code:registered", "unit_code", "unit_code",
+         "b.unit_code is not null and b.unit_code not in (select unit_code from ref.unit)",
+         "mã đơn vị chưa có trong danh mục đơn vị (nhập bằng `cchc units import` hoặc `cchc units sync-national`)"),
+        ("unit_code:valid", "unit_code", successors,
+         "b.unit_code in (select unit_code from ref.unit) and not exists (select 1 from ref.unit u"
+         f" where u.unit_code = b.unit_code and daterange(u.valid_from, u.valid_to) && {period})",
+         "mã đơn vị không có hiệu lực trong kỳ báo cáo (đơn vị đã được sắp xếp lại; dùng mã đơn vị thay thế)"),
+    ]
+
+
 def _readable(text_col: str, typed_col: str, contract: str, what: str) -> tuple[str, str, str, str, str]:
     return (f"{contract}:readable", contract, text_col, f"b.{text_col} is not null and b.{typed_col} is null",
             f"{what} không đọc được")
@@ -87,9 +106,7 @@ def one_stop_dossiers_expectations() -> list[dict]:
             _readable("digitized_result_text", "digitized_result", "digitized_result", "giá trị có/không"),
             _readable("applicant_type_text", "applicant_type", "applicant_type",
                       "đối tượng (Công dân, Tổ chức, Doanh nghiệp)"),
-            ("unit_code:registered", "unit_code", "unit_code",
-             "b.unit_code is not null and b.unit_code not in (select unit_code from ref.unit)",
-             "mã đơn vị chưa có trong danh mục đơn vị (nhập bằng `cchc units import`)"),
+            *unit_checks("month"),
             ("finished_at:order", "finished_at", "finished_at_text", "b.finished_date < b.received_date",
              "ngày kết thúc xử lý trước ngày tiếp nhận"),
             ("received_at:period", "received_at", "received_at_text",
@@ -158,9 +175,7 @@ def _common(spec, extra_checks: list[Check], required_when: dict[str, str] | Non
                          f" where a.value is not null and b.{fam.typed_name} ->> a.key is null)",
                          f"exists ({bad})", f"{READABLE_VI[fam.parse]} không đọc được"))
     if any(c.name == "unit_code" for c in spec.columns):
-        readable.append(("unit_code:registered", "unit_code", "unit_code",
-                         "b.unit_code is not null and b.unit_code not in (select unit_code from ref.unit)",
-                         "mã đơn vị chưa có trong danh mục đơn vị (nhập bằng `cchc units import`)"))
+        readable += unit_checks(spec.cadence)
     out = [
         {
             "type": "expect_table_row_count_to_be_between",

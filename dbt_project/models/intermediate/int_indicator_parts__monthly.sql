@@ -1,6 +1,7 @@
 -- Monthly indicator parts of every source, for each unit and each of its ancestors: a unit's figures
 -- include those of the units below it (departments and districts roll up to the province, communes to
--- their district). Numerators and denominators are summed; ratios are computed later from the sums.
+-- their district; from 1 July 2025 communes roll up to the province), by the versions valid in the month.
+-- Numerators and denominators are summed; ratios are computed later from the sums.
 -- One-stop precedence, per unit and month: the dossier listing when the unit has one for the month (row-level,
 -- auditable to each dossier, and it gives every indicator), else the unit's Biểu 06 form. Differences between
 -- the two are shown by rpt_one_stop_reconciliation, never hidden. `source` says where each value came from.
@@ -33,6 +34,7 @@ ancestors as (
 
 select
     a.ancestor_code                                 as unit_code,
+    a.ancestor_valid_from                           as unit_valid_from,
     o.period_month,
     o.indicator_code,
     sum(o.numerator)                                as numerator,
@@ -41,5 +43,6 @@ select
     string_agg(distinct o.source, ' + ')            as source,
     count(distinct o.unit_code)                     as contributing_units
 from own o
-join ancestors a on a.unit_code = o.unit_code
-group by a.ancestor_code, o.period_month, o.indicator_code
+join ancestors a
+  on a.unit_code = o.unit_code and o.period_month >= a.valid_from and o.period_month < a.valid_to
+group by a.ancestor_code, a.ancestor_valid_from, o.period_month, o.indicator_code

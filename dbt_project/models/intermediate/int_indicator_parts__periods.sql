@@ -2,7 +2,8 @@
 --   sum   flows (received, resolved, answers, documents): the months' numerators and denominators summed;
 --   first stocks at the start (carried over): the first month of the period that has the indicator;
 --   last  stocks at the end (in progress, plan progress as of the latest report): the last such month.
--- months_covered says how many months of the period had data (a quarter with 2 is incomplete).
+-- months_covered says how many months of the period had data (a quarter with 2 is incomplete). A unit code
+-- with two versions in one year (province 25 in 2025) has a row per version: each as it was.
 with monthly as (
 
     select m.*, i.aggregation
@@ -27,17 +28,19 @@ ranked as (
 
     select
         framed.*,
-        row_number() over (partition by unit_code, indicator_code, period_type, period_start
+        row_number() over (partition by unit_code, unit_valid_from, indicator_code, period_type, period_start
                            order by period_month)      as from_start,
-        row_number() over (partition by unit_code, indicator_code, period_type, period_start
+        row_number() over (partition by unit_code, unit_valid_from, indicator_code, period_type, period_start
                            order by period_month desc) as from_end,
-        count(*) over (partition by unit_code, indicator_code, period_type, period_start) as months_covered
+        count(*) over (partition by unit_code, unit_valid_from, indicator_code, period_type, period_start)
+                                                        as months_covered
     from framed
 
 )
 
 select
     unit_code,
+    unit_valid_from,
     period_type,
     period_start,
     (period_start + case period_type when 'month' then interval '1 month' when 'quarter' then interval '3 months'
@@ -53,4 +56,4 @@ from ranked
 where aggregation = 'sum'
    or (aggregation = 'first' and from_start = 1)
    or (aggregation = 'last' and from_end = 1)
-group by unit_code, period_type, period_start, indicator_code
+group by unit_code, unit_valid_from, period_type, period_start, indicator_code

@@ -4,11 +4,11 @@
 -- a unit not ranked last year.
 with indexed as (
 
-    select p.unit_code, extract(year from p.period_start)::int as score_year, u.unit_level,
+    select p.unit_code, p.unit_valid_from, extract(year from p.period_start)::int as score_year, u.unit_level,
            p.numerator, p.denominator,
            p.numerator * 100 / nullif(p.denominator, 0) as index_value
     from {{ ref('int_par__unit_year_parts') }} p
-    join {{ ref('stg_ref__units') }} u on u.unit_code = p.unit_code
+    join {{ ref('stg_ref__units') }} u on u.unit_code = p.unit_code and u.valid_from = p.unit_valid_from
     where p.indicator_code = 'PAR_INDEX' and p.source = 'par_scores'
 
 ),
@@ -25,6 +25,7 @@ ranked as (
 
 select
     r.unit_code,
+    r.unit_valid_from,
     r.score_year,
     r.unit_level                                                    as peer_group,
     r.index_value,

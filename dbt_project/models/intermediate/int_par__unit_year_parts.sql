@@ -46,18 +46,35 @@ national as (
     select u.unit_code, make_date(n.result_year, 1, 1) as period_start, v.indicator_code, v.numerator,
            v.denominator, v.scale
     from {{ ref('stg_par__national') }} n
-    join {{ ref('stg_ref__units') }} u on u.unit_code = n.province_code and u.unit_level = 'province'
+    join {{ ref('stg_ref__units') }} u
+      on u.unit_code = n.province_code and u.unit_level = 'province'
+     and u.valid_from <= make_date(n.result_year, 12, 31) and u.valid_to > make_date(n.result_year, 1, 1)
     cross join lateral (values
         ('PAR_POINTS', (n.appraisal_points + n.sipas_points + n.leader_survey_points + n.impact_points)::numeric,
          null::numeric, 1),
         ('PAR_INDEX', n.published_index::numeric, 100::numeric, 100)
     ) as v(indicator_code, numerator, denominator, scale)
 
+),
+
+parts as (
+
+    select unit_code, period_start, indicator_code, numerator, denominator, scale, 'par_scores'::text as source
+    from scored
+    union all
+    select unit_code, period_start, indicator_code, numerator, denominator, scale, 'par_national'::text
+    from national
+    where numerator is not null
+
 )
 
-select unit_code, period_start, indicator_code, numerator, denominator, scale, 'par_scores'::text as source
-from scored
-union all
-select unit_code, period_start, indicator_code, numerator, denominator, scale, 'par_national'::text
-from national
-where numerator is not null
+-- the unit version of the year: the latest one valid during it
+select p.unit_code, v.valid_from as unit_valid_from, p.period_start, p.indicator_code, p.numerator, p.denominator,
+       p.scale, p.source
+from parts p
+left join lateral (
+    select u.valid_from from {{ ref('stg_ref__units') }} u
+     where u.unit_code = p.unit_code and u.valid_from <= (p.period_start + interval '1 year - 1 day')::date
+       and u.valid_to > p.period_start
+     order by u.valid_from desc limit 1
+) v on true

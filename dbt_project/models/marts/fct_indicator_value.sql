@@ -10,7 +10,8 @@
 -- denominator so that every figure can be re-derived and aggregated: value = numerator × scale / denominator
 -- (a count: the numerator; a zero denominator: NULL), kept to 10 decimals (reports print 2).
 -- SIPAS_INDEX = mean of the period's element rates (numerator: their sum; denominator: how many elements
--- had answers). PAR_* are yearly; PAR_RANK is the rank among peers of the same level.
+-- had answers). unit_valid_from: the unit version the value describes (units as they were).
+-- PAR_* are yearly; PAR_RANK is the rank among peers of the same level.
 -- Incremental: a run recomputes only the periods ending on or after the first day the newly loaded files
 -- can change.
 with periods as (
@@ -26,7 +27,7 @@ par as (
 
     -- a published national result takes precedence over a scoring sheet for the same unit
     select distinct on (unit_code, period_start, indicator_code)
-        unit_code, 'year'::text as period_type, period_start,
+        unit_code, unit_valid_from, 'year'::text as period_type, period_start,
         (period_start + interval '1 year - 1 day')::date as period_end,
         indicator_code, numerator, denominator, scale, source,
         1::bigint as contributing_units, null::bigint as months_covered
@@ -37,7 +38,7 @@ par as (
 
 ranks as (
 
-    select unit_code, 'year'::text as period_type, make_date(score_year, 1, 1) as period_start,
+    select unit_code, unit_valid_from, 'year'::text as period_type, make_date(score_year, 1, 1) as period_start,
            make_date(score_year, 12, 31) as period_end, 'PAR_RANK'::text as indicator_code,
            par_rank::numeric as numerator, null::numeric as denominator, 1 as scale,
            'par_scores'::text as source, 1::bigint as contributing_units, null::bigint as months_covered
@@ -47,13 +48,13 @@ ranks as (
 
 sipas_index as (
 
-    select unit_code, period_type, period_start, period_end, 'SIPAS_INDEX'::text as indicator_code,
+    select unit_code, unit_valid_from, period_type, period_start, period_end, 'SIPAS_INDEX'::text as indicator_code,
            round(sum(numerator * 100 / denominator), 10) as numerator, count(*)::numeric as denominator, 1 as scale,
            'sipas_survey'::text as source, max(contributing_units) as contributing_units,
            max(months_covered) as months_covered
     from periods
     where indicator_code like 'SIPAS_ELEMENT_%' and denominator > 0
-    group by unit_code, period_type, period_start, period_end
+    group by unit_code, unit_valid_from, period_type, period_start, period_end
 
 ),
 
@@ -67,8 +68,8 @@ yearly as (
 
 all_parts as (
 
-    select unit_code, period_type, period_start, period_end, indicator_code, numerator, denominator, scale,
-           source, contributing_units, months_covered
+    select unit_code, unit_valid_from, period_type, period_start, period_end, indicator_code, numerator,
+           denominator, scale, source, contributing_units, months_covered
     from periods
     union all
     select * from sipas_index
@@ -82,6 +83,7 @@ all_parts as (
 
 select
     unit_code,
+    unit_valid_from,
     period_type,
     period_start,
     period_end,

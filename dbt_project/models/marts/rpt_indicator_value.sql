@@ -16,6 +16,7 @@ targets as (
 
 select
     f.unit_code,
+    f.unit_valid_from,
     u.unit_name,
     u.unit_level,
     u.unit_level_vi,
@@ -55,7 +56,7 @@ select
          else f.value - prev.value end                         as change_vs_previous_year,
     f.computed_at
 from facts f
-join {{ ref('dim_unit') }} u on u.unit_code = f.unit_code
+join {{ ref('dim_unit') }} u on u.unit_code = f.unit_code and u.valid_from = f.unit_valid_from
 join {{ ref('dim_period') }} p on p.period_type = f.period_type and p.period_start = f.period_start
 join {{ ref('dim_indicator') }} i on i.indicator_code = f.indicator_code
 left join lateral (
@@ -66,6 +67,6 @@ left join lateral (
      order by (t.unit_level = 'all')
      limit 1
 ) t on true
-left join facts prev
-  on prev.unit_code = f.unit_code and prev.indicator_code = f.indicator_code
+left join facts prev      -- the same unit version: no comparison across a reorganisation (see the restated mart)
+  on prev.unit_code = f.unit_code and prev.unit_valid_from = f.unit_valid_from and prev.indicator_code = f.indicator_code
  and prev.period_type = f.period_type and prev.period_start = (f.period_start - interval '1 year')::date

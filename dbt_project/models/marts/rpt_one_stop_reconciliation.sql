@@ -48,7 +48,8 @@ select
     f.source_file_id                        as form_file_id
 from form f
 join listing l on l.unit_code = f.unit_code and l.period_month = f.period_month
-join {{ ref('dim_unit') }} u on u.unit_code = f.unit_code
+join {{ ref('dim_unit') }} u
+  on u.unit_code = f.unit_code and u.valid_from <= f.period_month and u.valid_to > f.period_month
 cross join lateral (values
     (3,  'Tổng số hồ sơ nhận giải quyết',           l.c3,  f.c3),
     (4,  'Tiếp nhận trực tuyến',                    l.c4,  f.c4),

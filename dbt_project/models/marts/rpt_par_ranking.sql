@@ -17,7 +17,7 @@ select
     r.band_code,
     r.band_label_vi
 from {{ ref('fct_par_ranking') }} r
-join {{ ref('dim_unit') }} u on u.unit_code = r.unit_code
+join {{ ref('dim_unit') }} u on u.unit_code = r.unit_code and u.valid_from = r.unit_valid_from
 join {{ ref('fct_indicator_value') }} p
   on p.unit_code = r.unit_code and p.indicator_code = 'PAR_INDEX' and p.period_type = 'year'
- and p.period_start = make_date(r.score_year, 1, 1)
+ and p.period_start = make_date(r.score_year, 1, 1) and p.unit_valid_from = r.unit_valid_from

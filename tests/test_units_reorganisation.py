@@ -1,0 +1,137 @@
+"""Units through the 1 July 2025 reorganisation, on the real reference data of the PyPI package
+vietnamadminunits (loaded by `cchc units sync-national`): both eras, successors, code + validity keys, and the
+gate refusing a code that is not valid in the file's period."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cchc_warehouse.db import connect
+from cchc_warehouse.loader import load
+from cchc_warehouse.units import sync_national
+
+
+@pytest.fixture(scope="module")
+def registry(make_database):
+    url = make_database(with_units=False)
+    first = sync_national()
+    second = sync_national()                     # idempotent: the same rows again, nothing added
+    return {"url": url, "first": first, "second": second}
+
+
+def _count(sql: str, *args) -> int:
+    with connect() as conn:
+        return conn.execute(sql, args).fetchone()[0]
+
+
+def _valid_on(level: str, day: date) -> int:
+    return _count("""select count(*) from ref.unit where level = %s
+                      and daterange(valid_from, valid_to) @> %s::date""", level, day)
+
+
+def test_both_eras_from_the_package(registry, use_database):
+    use_database(registry["url"])
+    assert registry["first"] == registry["second"]
+    before, after = date(2025, 6, 30), date(2025, 7, 1)
+    assert _valid_on("province", before) == 63 and _valid_on("province", after) == 34
+    assert _valid_on("commune", after) == 3321
+    assert 9_900 <= _valid_on("commune", before) <= 10_700       # "about 10,000"
+    assert 650 <= _valid_on("district", before) <= 750 and _valid_on("district", after) == 0
+    assert _count("select count(distinct provenance) from ref.unit") == 1
+    assert _count("select count(*) from ref.unit where provenance = 'vietnamadminunits==1.0.4'") > 14_000
+
+
+def _successors(old: str) -> set[tuple[str, str]]:
+    with connect() as conn:
+        return set(conn.execute(
+            """select s.new_code, n.unit_name from ref.unit_successor s
+                 join ref.unit n on n.unit_code = s.new_code and n.valid_from = s.new_valid_from
+                where s.old_code = %s and s.old_valid_from = '1900-01-01'""", (old,)).fetchall())
+
+
+@pytest.mark.parametrize("old,new", [
+    ("17", ("25", "Tỉnh Phú Thọ")),          # Hòa Bình
+    ("26", ("25", "Tỉnh Phú Thọ")),          # Vĩnh Phúc
+    ("25", ("25", "Tỉnh Phú Thọ")),          # Phú Thọ
+    ("30", ("31", "Thành phố Hải Phòng")),   # Hải Dương
+    ("02", ("08", "Tỉnh Tuyên Quang")),      # Hà Giang
+    ("12", ("12", "Tỉnh Lai Châu")),         # Lai Châu, unchanged
+    ("95", ("96", "Tỉnh Cà Mau")),           # Bạc Liêu into Cà Mau
+])
+def test_province_successors(registry, use_database, old, new):
+    use_database(registry["url"])
+    assert _successors(old) == {new}
+
+
+def test_new_phu_tho_has_exactly_its_three_predecessors(registry, use_database):
+    use_database(registry["url"])
+    with connect() as conn:
+        olds = {r[0] for r in conn.execute(
+            "select old_code from ref.unit_successor where new_code = '25' and new_valid_from = '2025-07-01' "
+            "and old_code in (select unit_code from ref.unit where level = 'province')")}
+    assert olds == {"17", "25", "26"}
+
+
+def test_code_15_resolves_by_date(registry, use_database):
+    use_database(registry["url"])
+
+    def name(day: date) -> str:
+        with connect() as conn:
+            return conn.execute("""select unit_name from ref.unit where unit_code = '15'
+                                    and daterange(valid_from, valid_to) @> %s::date""", (day,)).fetchone()[0]
+    assert name(date(2025, 6, 30)) == "Tỉnh Yên Bái"
+    assert name(date(2025, 7, 1)) == "Tỉnh Lào Cai"
+
+
+def test_every_old_commune_has_one_default_successor(registry, use_database):
+    use_database(registry["url"])
+    assert _count("""select count(*) from ref.unit u where u.level = 'commune' and u.valid_to = '2025-07-01'
+                      and (select count(*) filter (where s.is_default) from ref.unit_successor s
+                            where s.old_code = u.unit_code and s.old_valid_from = u.valid_from) <> 1""") == 0
+    split = _count("""select count(distinct old_code) from ref.unit_successor where not is_default""")
+    assert split > 0                                  # communes split between several new ones exist
+
+
+def _listing(path: Path, unit: str, month: date) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Mã hồ sơ", "Mã đơn vị", "Mã TTHC", "Kênh nộp", "Ngày tiếp nhận", "Trạng thái"])
+        w.writerow([f"HS-{unit}-1", unit, "1.001", "Trực tuyến", f"03/{month:%m/%Y}", "Đang xử lý"])
+    return path
+
+
+def test_gate_refuses_a_code_not_valid_in_the_period_and_names_its_successor(registry, use_database, tmp_path):
+    use_database(registry["url"])
+    june, july = date(2025, 6, 1), date(2025, 7, 1)
+    ok = load("one_stop_dossiers", [_listing(tmp_path / "hd_06.csv", "30", june)], june)
+    assert [r.status for r in ok] == ["loaded"], ok[0].reasons
+    (late,) = load("one_stop_dossiers", [_listing(tmp_path / "hd_07.csv", "30", july)], july)
+    assert late.status == "rejected"
+    assert any("không có hiệu lực trong kỳ báo cáo" in m and "'30 → 31 Thành phố Hải Phòng'" in m
+               for m in late.reasons), late.reasons
+    (new_ok,) = load("one_stop_dossiers", [_listing(tmp_path / "hp_07.csv", "31", july)], july)
+    assert new_ok.status == "loaded", new_ok.reasons
+    with connect() as conn:
+        new_commune = conn.execute(
+            """select unit_code from ref.unit where valid_from = '2025-07-01' and level = 'commune'
+                and unit_code not in (select unit_code from ref.unit where valid_to is not null)
+              order by unit_code limit 1""").fetchone()[0]
+    (early,) = load("one_stop_dossiers", [_listing(tmp_path / "xa_06.csv", new_commune, june)], june)
+    assert early.status == "rejected" and any("không có hiệu lực" in m for m in early.reasons)
+
+
+def test_a_province_csv_cannot_overlap_national_versions(registry, use_database, tmp_path):
+    from cchc_warehouse.units import UnitFileError, import_units
+
+    use_database(registry["url"])
+    path = tmp_path / "units.csv"
+    path.write_text("unit_code,unit_name,level,parent_code\n12,UBND tỉnh Lai Châu,province,\n", encoding="utf-8")
+    with pytest.raises(UnitFileError, match="chồng lên"):
+        import_units(path)
+    path.write_text("unit_code,unit_name,level,parent_code,valid_from\n12.SNV,Sở Nội vụ,department,12,2025-03-01\n",
+                    encoding="utf-8")
+    assert import_units(path) == 1
