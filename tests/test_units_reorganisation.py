@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -97,11 +98,7 @@ def test_every_old_commune_has_one_default_successor(registry, use_database):
 
 
 def _listing(path: Path, unit: str, month: date) -> Path:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["Mã hồ sơ", "Mã đơn vị", "Mã TTHC", "Kênh nộp", "Ngày tiếp nhận", "Trạng thái"])
-        w.writerow([f"HS-{unit}-1", unit, "1.001", "Trực tuyến", f"03/{month:%m/%Y}", "Đang xử lý"])
-    return path
+    return _dossiers(path, [(f"HS-{unit}-1", unit, True)], month)
 
 
 def test_gate_refuses_a_code_not_valid_in_the_period_and_names_its_successor(registry, use_database, tmp_path):
@@ -135,3 +132,61 @@ def test_a_province_csv_cannot_overlap_national_versions(registry, use_database,
     path.write_text("unit_code,unit_name,level,parent_code,valid_from\n12.SNV,Sở Nội vụ,department,12,2025-03-01\n",
                     encoding="utf-8")
     assert import_units(path) == 1
+
+
+def _dossiers(path: Path, rows: list[tuple[str, str, bool]], month: date) -> Path:
+    """rows: (dossier code, unit code, online?) all received on the 3rd, in progress."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Mã hồ sơ", "Mã đơn vị", "Mã TTHC", "Kênh nộp", "Ngày tiếp nhận", "Trạng thái"])
+        for code, unit, online in rows:
+            channel = "Trực tuyến" if online else "Trực tiếp"
+            w.writerow([code, unit, "1.001", channel, f"03/{month:%m/%Y}", "Đang xử lý"])
+    return path
+
+
+def test_new_phu_tho_series_across_the_merger_equals_the_sum_of_its_parts(registry, use_database, tmp_path):
+    """June 2025: Hòa Bình (17, and one of its communes), Vĩnh Phúc (26) and old Phú Thọ (25) report; July:
+    new Phú Thọ (25). As reported, June shows the three old provinces; restated to today's units, new Phú
+    Thọ's June is their sum and its online rate is recomputed from the summed parts."""
+    from cchc_warehouse.transform import build_and_publish
+
+    use_database(registry["url"])
+    june, july = date(2025, 6, 1), date(2025, 7, 1)
+    with connect() as conn:
+        commune = conn.execute("""select u.unit_code from ref.unit u join ref.unit d on d.unit_code = u.parent_code
+                                   where u.level = 'commune' and u.valid_to = '2025-07-01' and d.parent_code = '17'
+                                   order by u.unit_code limit 1""").fetchone()[0]
+    june_rows = [("HB-1", "17", True), ("HB-2", "17", True), ("HB-3", "17", False), ("HB-X", commune, True),
+                 ("VP-1", "26", False), ("VP-2", "26", False), ("PT-1", "25", True), ("PT-2", "25", False),
+                 ("PT-3", "25", False), ("PT-4", "25", False)]
+    july_rows = [(f"PTM-{i}", "25", i < 3) for i in range(5)]
+    results = load("one_stop_dossiers", [_dossiers(tmp_path / "t6.csv", june_rows, june)], june) + \
+        load("one_stop_dossiers", [_dossiers(tmp_path / "t7.csv", july_rows, july)], july)
+    assert [r.status for r in results] == ["loaded", "loaded"], [r.reasons for r in results]
+    assert build_and_publish()
+
+    def as_reported(unit: str, month: date) -> tuple:
+        with connect() as conn:
+            return conn.execute(
+                """select unit_valid_from, numerator, denominator, round(value, 2) from marts.fct_indicator_value
+                    where unit_code = %s and period_type = 'month' and period_start = %s
+                      and indicator_code = 'OSS_ONLINE_RATE'""", (unit, month)).fetchone()
+
+    def restated(unit: str, month: date) -> tuple:
+        with connect() as conn:
+            return conn.execute(
+                """select numerator, denominator, round(value, 2), contributing_units
+                     from marts.fct_indicator_value_restated
+                    where unit_code = %s and period_type = 'month' and period_start = %s
+                      and indicator_code = 'OSS_ONLINE_RATE'""", (unit, month)).fetchone()
+
+    # as they were: three provinces in June (Hòa Bình's commune inside Hòa Bình), new Phú Thọ in July
+    assert as_reported("17", june)[1:3] == (3, 4)
+    assert as_reported("26", june)[1:3] == (0, 2)
+    assert as_reported("25", june) == (date(1900, 1, 1), 1, 4, Decimal("25.00"))
+    assert as_reported("25", july) == (date(2025, 7, 1), 3, 5, Decimal("60.00"))
+    # restated to today's units: June = 3 + 0 + 1 online of 4 + 2 + 4 received = 4 / 10
+    assert restated("25", june) == (4, 10, Decimal("40.00"), 4)
+    assert restated("25", july)[:3] == (3, 5, Decimal("60.00"))
+    assert restated("17", june) is None                   # Hòa Bình is not a unit today

@@ -1,28 +1,10 @@
--- Monthly indicator parts of every source, for each unit and each of its ancestors: a unit's figures
--- include those of the units below it (departments and districts roll up to the province, communes to
--- their district; from 1 July 2025 communes roll up to the province), by the versions valid in the month.
--- Numerators and denominators are summed; ratios are computed later from the sums.
--- One-stop precedence, per unit and month: the dossier listing when the unit has one for the month (row-level,
--- auditable to each dossier, and it gives every indicator), else the unit's Biểu 06 form. Differences between
--- the two are shown by rpt_one_stop_reconciliation, never hidden. `source` says where each value came from.
-with listed as (
+-- Monthly indicator parts for each unit as it was: its own parts plus those of every unit below it
+-- (departments and districts roll up to the province, communes to their district; from 1 July 2025 communes
+-- roll up to the province), by the unit versions valid in the month. Numerators and denominators are summed;
+-- ratios are computed later from the sums.
+with own as (
 
-    select unit_code, period_month from {{ ref('int_one_stop__unit_months') }}
-
-),
-
-own as (
-
-    select * from {{ ref('int_one_stop__indicator_parts') }}
-    union all
-    select s.* from {{ ref('int_one_stop__summary_indicator_parts') }} s
-    where not exists (select 1 from listed l where l.unit_code = s.unit_code and l.period_month = s.period_month)
-    union all
-    select * from {{ ref('int_esign__indicator_parts') }}
-    union all
-    select * from {{ ref('int_sipas__indicator_parts') }}
-    union all
-    select * from {{ ref('int_plan__indicator_parts') }}
+    select * from {{ ref('int_indicator_parts__own') }}
 
 ),
 

@@ -48,13 +48,7 @@ ranks as (
 
 sipas_index as (
 
-    select unit_code, unit_valid_from, period_type, period_start, period_end, 'SIPAS_INDEX'::text as indicator_code,
-           round(sum(numerator * 100 / denominator), 10) as numerator, count(*)::numeric as denominator, 1 as scale,
-           'sipas_survey'::text as source, max(contributing_units) as contributing_units,
-           max(months_covered) as months_covered
-    from periods
-    where indicator_code like 'SIPAS_ELEMENT_%' and denominator > 0
-    group by unit_code, unit_valid_from, period_type, period_start, period_end
+    {{ sipas_index_parts('periods') }}
 
 ),
 
@@ -90,11 +84,7 @@ select
     indicator_code,
     numerator,
     denominator,
-    case
-        when denominator is null then numerator
-        when denominator = 0 then null
-        else round(numerator * scale / denominator, 10)
-    end                              as value,
+    {{ indicator_value() }}          as value,
     source,
     contributing_units,
     months_covered,

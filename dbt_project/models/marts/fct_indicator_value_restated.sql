@@ -1,0 +1,33 @@
+-- Indicator values restated to today's units, for comparing a reorganised unit's whole history: each month,
+-- quarter and year of the monthly sources, with the figures of the units that preceded each current unit
+-- summed into it (new Phú Thọ before July 2025 = old Phú Thọ + Hòa Bình + Vĩnh Phúc) and ratios recomputed
+-- from the summed parts. The yearly PAR indicators are not restated: a merged unit has no PAR score of its own
+-- for earlier years. fct_indicator_value keeps every unit as it was.
+with periods as (
+
+    {{ aggregate_periods(ref('int_indicator_parts__restated_monthly')) }}
+
+),
+
+all_parts as (
+
+    select * from periods
+    union all
+    {{ sipas_index_parts('periods') }}
+
+)
+
+select
+    unit_code,
+    unit_valid_from,
+    period_type,
+    period_start,
+    period_end,
+    indicator_code,
+    numerator,
+    denominator,
+    {{ indicator_value() }}          as value,
+    source,
+    contributing_units,
+    months_covered
+from all_parts
