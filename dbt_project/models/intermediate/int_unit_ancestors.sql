@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- Every unit version paired with itself and each of its ancestors, for the dates the pairing holds
 -- ([valid_from, valid_to): the intersection of the versions on the path). A commune belongs to its district
 -- until 30 June 2025 and to the province from 1 July 2025. Used for roll-ups by summing parts.

@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- Each unit version mapped to the unit version(s) that stand for it today, following ref.unit_successor
 -- through every reorganisation (Hòa Bình 17 -> Phú Thọ 25; a commune split in two -> its default successor
 -- with weight 1, the others 0). A current version maps to itself. weight = the share of the old unit's

@@ -6,9 +6,12 @@ with units as (
 
 ),
 
-ancestors as (
+roots as (
 
-    select * from {{ ref('int_unit_ancestors') }}
+    -- the farthest ancestor of each version at its start: its province (a department's is the province)
+    select distinct on (unit_code, unit_valid_from) unit_code, unit_valid_from, ancestor_code, distance
+    from {{ ref('int_unit_ancestors') }}
+    order by unit_code, unit_valid_from, (valid_from <= unit_valid_from) desc, distance desc
 
 )
 
@@ -27,13 +30,6 @@ select
     root.distance                                                   as depth,
     u.provenance
 from units u
-left join lateral (
-    select p.unit_name from units p
-     where p.unit_code = u.parent_unit_code and p.valid_from <= u.valid_from and p.valid_to > u.valid_from
-     order by p.valid_from desc limit 1
-) p on true
-left join lateral (
-    select a.ancestor_code, a.distance from ancestors a
-     where a.unit_code = u.unit_code and a.unit_valid_from = u.valid_from
-     order by (a.valid_from <= u.valid_from) desc, a.distance desc limit 1
-) root on true
+left join units p          -- versions never overlap: at most one parent version at the unit's start
+  on p.unit_code = u.parent_unit_code and p.valid_from <= u.valid_from and p.valid_to > u.valid_from
+left join roots root on root.unit_code = u.unit_code and root.unit_valid_from = u.valid_from
