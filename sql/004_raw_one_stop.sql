@@ -43,7 +43,11 @@ create index if not exists one_stop_dossiers_file_brin on raw.one_stop_dossiers 
 comment on table raw.one_stop_dossiers is
   'Hồ sơ một cửa như trong tệp, kèm giá trị đã đọc (không có dữ liệu cá nhân) / One-stop dossiers as received';
 
--- What the quality gate validates per file and dbt staging reads (accepted files only).
+-- the normalised unit name, for matching names to codes (sql/009)
+alter table raw.one_stop_dossiers add column if not exists unit_name_key text;
+
+-- What the quality gate validates per file and dbt staging reads (accepted files only). New columns are
+-- appended at the end (create or replace view cannot reorder or drop columns).
 create or replace view raw.one_stop_dossiers_typed as
 select r.file_id,
        r.load_id,
@@ -76,7 +80,8 @@ select r.file_id,
        r.digitized_result      as digitized_result_text,
        r.digitized_result_flag as digitized_result,
        r.applicant_type        as applicant_type_text,
-       r.applicant_type_code   as applicant_type
+       r.applicant_type_code   as applicant_type,
+       r.unit_name_key
   from raw.one_stop_dossiers r
   join audit.source_file f on f.file_id = r.file_id;
 comment on view raw.one_stop_dossiers_typed is 'Hồ sơ một cửa đã chuyển kiểu (dùng chung cho kiểm tra chất lượng và dbt)';

@@ -2,7 +2,8 @@
 -- raw.one_stop_dossiers: each contract column as the text in the file (NFC), the value the loader read
 -- from it (NULL when unreadable: the gate reports it), lineage (load, file, row, sheet) and unknown columns
 -- in extra. Personal-data columns never get here. A BRIN index on file_id serves every per-file query.
--- Each source has a view <table>_typed adding the file's period: what the gate validates and dbt reads.
+-- Each source has a view <table>_typed adding the file's period: what the gate validates and dbt reads. It is
+-- created once (r.* is expanded then); a later script that adds a column replaces it with the column appended.
 
 create table if not exists raw.esign_stats (
     load_id      bigint not null,
@@ -29,10 +30,16 @@ create table if not exists raw.esign_stats (
 );
 create index if not exists esign_stats_file_brin on raw.esign_stats using brin (file_id) with (pages_per_range = 32);
 comment on table raw.esign_stats is 'Thống kê văn bản điện tử, chữ ký số (như trong tệp, kèm giá trị đã đọc) / esign_stats as received';
-create or replace view raw.esign_stats_typed as
-select r.*, f.period_month
-  from raw.esign_stats r
-  join audit.source_file f on f.file_id = r.file_id;
+do $$
+begin
+    if to_regclass('raw.esign_stats_typed') is null then   -- later scripts extend it: create once
+        create view raw.esign_stats_typed as
+        select r.*, f.period_month
+          from raw.esign_stats r
+          join audit.source_file f on f.file_id = r.file_id;
+    end if;
+end
+$$;
 
 create table if not exists raw.sipas_survey (
     load_id      bigint not null,
@@ -52,10 +59,16 @@ create table if not exists raw.sipas_survey (
 );
 create index if not exists sipas_survey_file_brin on raw.sipas_survey using brin (file_id) with (pages_per_range = 32);
 comment on table raw.sipas_survey is 'Phiếu khảo sát mức độ hài lòng (SIPAS) (như trong tệp, kèm giá trị đã đọc) / sipas_survey as received';
-create or replace view raw.sipas_survey_typed as
-select r.*, f.period_month
-  from raw.sipas_survey r
-  join audit.source_file f on f.file_id = r.file_id;
+do $$
+begin
+    if to_regclass('raw.sipas_survey_typed') is null then   -- later scripts extend it: create once
+        create view raw.sipas_survey_typed as
+        select r.*, f.period_month
+          from raw.sipas_survey r
+          join audit.source_file f on f.file_id = r.file_id;
+    end if;
+end
+$$;
 
 create table if not exists raw.plan_tasks (
     load_id      bigint not null,
@@ -80,10 +93,16 @@ create table if not exists raw.plan_tasks (
 );
 create index if not exists plan_tasks_file_brin on raw.plan_tasks using brin (file_id) with (pages_per_range = 32);
 comment on table raw.plan_tasks is 'Kế hoạch CCHC và tiến độ thực hiện (như trong tệp, kèm giá trị đã đọc) / plan_tasks as received';
-create or replace view raw.plan_tasks_typed as
-select r.*, f.period_month
-  from raw.plan_tasks r
-  join audit.source_file f on f.file_id = r.file_id;
+do $$
+begin
+    if to_regclass('raw.plan_tasks_typed') is null then   -- later scripts extend it: create once
+        create view raw.plan_tasks_typed as
+        select r.*, f.period_month
+          from raw.plan_tasks r
+          join audit.source_file f on f.file_id = r.file_id;
+    end if;
+end
+$$;
 
 create table if not exists raw.par_scores (
     load_id      bigint not null,
@@ -110,10 +129,16 @@ create table if not exists raw.par_scores (
 );
 create index if not exists par_scores_file_brin on raw.par_scores using brin (file_id) with (pages_per_range = 32);
 comment on table raw.par_scores is 'Bảng điểm Chỉ số CCHC (như trong tệp, kèm giá trị đã đọc) / par_scores as received';
-create or replace view raw.par_scores_typed as
-select r.*, f.period_month
-  from raw.par_scores r
-  join audit.source_file f on f.file_id = r.file_id;
+do $$
+begin
+    if to_regclass('raw.par_scores_typed') is null then   -- later scripts extend it: create once
+        create view raw.par_scores_typed as
+        select r.*, f.period_month
+          from raw.par_scores r
+          join audit.source_file f on f.file_id = r.file_id;
+    end if;
+end
+$$;
 
 create table if not exists raw.par_national (
     load_id      bigint not null,
@@ -140,8 +165,14 @@ create table if not exists raw.par_national (
 );
 create index if not exists par_national_file_brin on raw.par_national using brin (file_id) with (pages_per_range = 32);
 comment on table raw.par_national is 'Kết quả Chỉ số CCHC các tỉnh (công bố) (như trong tệp, kèm giá trị đã đọc) / par_national as received';
-create or replace view raw.par_national_typed as
-select r.*, f.period_month
-  from raw.par_national r
-  join audit.source_file f on f.file_id = r.file_id;
+do $$
+begin
+    if to_regclass('raw.par_national_typed') is null then   -- later scripts extend it: create once
+        create view raw.par_national_typed as
+        select r.*, f.period_month
+          from raw.par_national r
+          join audit.source_file f on f.file_id = r.file_id;
+    end if;
+end
+$$;
 

@@ -140,7 +140,8 @@ def find_layout(rows: list[list], spec: SourceSpec, given: dict[str, str] | None
             raise LayoutError(f"{spec.column(name).header} trong tiêu đề ({constants[name]}) khác giá trị được "
                               f"chỉ định ({value})")
         constants[name] = value
-    missing = [c for c in spec.required if c.name not in seen and c.name not in constants]
+    by_name = {code for code, name in spec.code_from_name.items() if code not in seen and name in seen}
+    missing = [c for c in spec.required if c.name not in seen and c.name not in constants and c.name not in by_name]
     if missing:
         raise LayoutError(
             f"dòng {header_row} (dòng tiêu đề cột): thiếu cột bắt buộc "

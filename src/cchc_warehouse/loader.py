@@ -250,7 +250,7 @@ def copy_to_raw(conn: psycopg.Connection, spec: SourceSpec, fl: FileLayout, path
     signatures) are never written."""
     lay = fl.layout
     contract = [c.name for c in lay.columns.values()]
-    key = contract.index(spec.key_column)
+    key = contract.index(spec.key_column if spec.key_column in contract else spec.code_from_name[spec.key_column])
     required = [contract.index(c.name) for c in spec.required if c.name in contract]
     stats = CopyStats()
     units: set[str] = set()
@@ -337,12 +337,17 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
             if stats.written == 0:
                 raise LayoutError("không có dòng dữ liệu nào sau dòng tiêu đề cột")
             month = period or _period_from_rows(conn, spec, file_id)
+            header_map = dict(first.header_map)
+            for code_col, name_col in spec.code_from_name.items():
+                if code_col not in header_map and name_col in header_map:
+                    stats.unit_codes = _codes_from_names(conn, spec, file_id, month)
+                    header_map[code_col] = f"(theo tên, cột '{header_map[name_col]}')"
             conn.execute(
                 """update audit.source_file set period_month = %s, period_kind = %s, header_row = %s,
                           header_map = %s, dropped_columns = %s, rows_in_file = %s, rows_loaded = %s,
                           unit_codes = %s, skipped_rows = %s
                     where file_id = %s""",
-                (month, spec.cadence, first.header_row, Jsonb(first.header_map),
+                (month, spec.cadence, first.header_row, Jsonb(header_map),
                  sorted({d for fl in layouts for d in fl.layout.dropped}), stats.records, stats.written,
                  stats.unit_codes, sorted(stats.dropped_rows), file_id),
             )
@@ -355,7 +360,7 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
 
     result.period = format_month(month) if spec.cadence == "month" else str(month.year)
     result.rows_loaded = stats.written
-    outcome = gate.validate_file(spec, file_id, path.name, first.header_map)
+    outcome = gate.validate_file(spec, file_id, path.name, header_map)
     result.warnings = outcome.warnings
     with connect() as conn:
         if outcome.blocking:
@@ -389,6 +394,24 @@ def _resolve_period(spec: SourceSpec, layout: Layout, period: date | None) -> da
     if month is None:
         raise LayoutError("không xác định được kỳ báo cáo: tiêu đề không ghi tháng và không có --period")
     return month
+
+
+def _codes_from_names(conn: psycopg.Connection, spec: SourceSpec, file_id: int, period: date) -> list[str]:
+    """A file naming its units without codes: each name, compared after normalising (case, accents, 'UBND',
+    'huyện', 'phường'...), takes the code of the one unit valid in the period with that name. Names matching
+    no unit or several keep no code: the gate rejects those rows and lists the candidates."""
+    valid = f"daterange(u.valid_from, u.valid_to) && daterange(%s, (%s + interval '1 {spec.cadence}')::date)"
+    conn.execute(
+        sql.SQL(f"""update {{table}} r set unit_code = m.unit_code
+              from (select k.unit_name_key, min(u.unit_code) as unit_code
+                      from (select distinct unit_name_key from {{table}} where file_id = %s) k
+                      join ref.unit u on u.name_key = k.unit_name_key and {valid}
+                     group by k.unit_name_key having count(distinct u.unit_code) = 1) m
+             where r.file_id = %s and r.unit_code is null and r.unit_name_key = m.unit_name_key""").format(
+            table=sql.SQL(spec.raw_table)), (file_id, period, period, file_id))
+    return [r[0] for r in conn.execute(
+        sql.SQL("select distinct unit_code from {} where file_id = %s and unit_code is not null order by 1").format(
+            sql.SQL(spec.raw_table)), (file_id,))]
 
 
 def _period_from_rows(conn: psycopg.Connection, spec: SourceSpec, file_id: int) -> date:

@@ -225,5 +225,6 @@ RULES = {
     "plan_status": lambda values: _by_distinct(values, _lookup(PLAN_STATUS, pa.string())),
     "deadline": _python_rule(deadline_code, pa.string()),
     "not_applicable": _python_rule(lambda t: "khong ap dung" in textnorm.fold(t), pa.bool_()),
+    "unit_name_key": _python_rule(lambda t: textnorm.unit_name_key(t) or None, pa.string()),
     "total_label": _python_rule(lambda t: bool(TOTAL_LABEL.match(textnorm.fold(t))), pa.bool_()),
 }

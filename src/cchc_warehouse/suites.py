@@ -51,10 +51,26 @@ def _per_column(name: str, checks: list, message: str) -> dict:
     }
 
 
-def unit_checks(cadence: str) -> list[tuple[str, str, str, str, str]]:
+def unit_checks(cadence: str, names: bool = False) -> list[tuple[str, str, str, str, str]]:
     """The unit code is registered, and valid during the file's period (a code of a unit that ended or did
-    not exist yet is named with its successors, e.g. '30 → 31 Thành phố Hải Phòng')."""
+    not exist yet is named with its successors, e.g. '30 → 31 Thành phố Hải Phòng'). names: the file may
+    carry unit names; a name must match its code (after normalising: case, accents, 'UBND', 'huyện'...), and
+    a row whose name gave no code (no unit or several units of that name) is listed with the candidates."""
     period = f"daterange(b.period_month, (b.period_month + interval '1 {cadence}')::date)"
+    valid = f"daterange(u.valid_from, u.valid_to) && {period}"
+    by_name = ("(select string_agg(u.unit_code || ' ' || u.unit_name, ', ' order by u.unit_code) from ref.unit u"
+               f" where u.name_key = b.unit_name_key and {valid})")
+    name_checks = [
+        ("unit_name:matches", "unit_name",
+         f"b.unit_code || ' ≠ ' || b.unit_name || coalesce('; tên này ứng với ' || {by_name}, '')",
+         "b.unit_code is not null and b.unit_name_key is not null and exists (select 1 from ref.unit u"
+         f" where u.unit_code = b.unit_code and u.name_key is not null and {valid}) and not exists"
+         f" (select 1 from ref.unit u where u.unit_code = b.unit_code and u.name_key = b.unit_name_key and {valid})",
+         "tên đơn vị không khớp mã đơn vị"),
+        ("unit_code:from_name", "unit_name", f"b.unit_name || ': ' || coalesce({by_name}, 'không có đơn vị nào')",
+         "b.unit_code is null and b.unit_name_key is not null",
+         "không xác định được mã đơn vị từ tên (không có đơn vị trùng tên, hoặc có nhiều đơn vị trùng tên)"),
+    ] if names else []
     successors = (
         "b.unit_code || coalesce(' → ' || (select string_agg(distinct s.new_code || ' ' || n.unit_name, ', ')"
         " from ref.unit_successor s join ref.unit n on n.unit_code = s.new_code and n.valid_from = s.new_valid_from"
@@ -67,6 +83,7 @@ def unit_checks(cadence: str) -> list[tuple[str, str, str, str, str]]:
          "b.unit_code in (select unit_code from ref.unit) and not exists (select 1 from ref.unit u"
          f" where u.unit_code = b.unit_code and daterange(u.valid_from, u.valid_to) && {period})",
          "mã đơn vị không có hiệu lực trong kỳ báo cáo (đơn vị đã được sắp xếp lại; dùng mã đơn vị thay thế)"),
+        *name_checks,
     ]
 
 
@@ -87,8 +104,10 @@ def one_stop_dossiers_expectations() -> list[dict]:
             "severity": "critical",
             "meta": {"column": None, "message_vi": "tệp không có dòng dữ liệu"},
         },
-        _per_column("required values", [(f"{c}:required", c, "null", f"b.{col} is null",
-                                          f"thiếu {label} (cột bắt buộc)") for c, col, label in required],
+        _per_column("required values", [(f"{c}:required", c, "null",
+                                          "b.unit_code is null and b.unit_name is null" if c == "unit_code"
+                                          else f"b.{col} is null", f"thiếu {label} (cột bắt buộc)")
+                                         for c, col, label in required],
                     "giá trị bắt buộc bị trống"),
         _per_column("row checks", [
             _readable("received_at_text", "received_date", "received_at",
@@ -106,7 +125,7 @@ def one_stop_dossiers_expectations() -> list[dict]:
             _readable("digitized_result_text", "digitized_result", "digitized_result", "giá trị có/không"),
             _readable("applicant_type_text", "applicant_type", "applicant_type",
                       "đối tượng (Công dân, Tổ chức, Doanh nghiệp)"),
-            *unit_checks("month"),
+            *unit_checks("month", names=True),
             ("finished_at:order", "finished_at", "finished_at_text", "b.finished_date < b.received_date",
              "ngày kết thúc xử lý trước ngày tiếp nhận"),
             ("received_at:period", "received_at", "received_at_text",
@@ -162,7 +181,9 @@ def _common(spec, extra_checks: list[Check], required_when: dict[str, str] | Non
     """What every source is checked for: rows present, required values, readable values, registered unit
     codes, the key unique within the file; plus the source's own row checks in the same single scan.
     required_when: a column's own 'missing' condition, where the plain 'is null' does not fit."""
-    required_when = required_when or {}
+    required_when = dict(required_when or {})
+    for code, name in spec.code_from_name.items():      # a row naming its unit gets the by-name check instead
+        required_when.setdefault(code, f"b.{code} is null and b.{name} is null")
     required = [(f"{c.name}:required", c.name, "null", required_when.get(c.name, f"b.{c.name} is null"),
                  f"thiếu {c.header} (cột bắt buộc)") for c in spec.required]
     readable = [(f"{c.name}:readable", c.name, c.name, f"b.{c.name} is not null and b.{c.typed_name} is null",
@@ -175,7 +196,8 @@ def _common(spec, extra_checks: list[Check], required_when: dict[str, str] | Non
                          f" where a.value is not null and b.{fam.typed_name} ->> a.key is null)",
                          f"exists ({bad})", f"{READABLE_VI[fam.parse]} không đọc được"))
     if any(c.name == "unit_code" for c in spec.columns):
-        readable += unit_checks(spec.cadence)
+        readable += unit_checks(spec.cadence, names="unit_code" in spec.code_from_name)
+
     out = [
         {
             "type": "expect_table_row_count_to_be_between",

@@ -25,3 +25,22 @@ def fold(text: str) -> str:
 def header_key(text: str) -> str:
     """Case-, accent-, spacing- and punctuation-insensitive key: 'Mã hồ sơ' and 'MaHoSo' -> 'mahoso'."""
     return fold(text).replace(" ", "")
+
+
+# Words that name the kind of unit, not the unit: 'UBND huyện Tam Đường', 'Huyện Tam Đường' and 'Tam Đường'
+# are the same unit. Departments keep their words ('Sở Tư pháp').
+UNIT_PREFIXES = ("uy ban nhan dan", "ubnd", "tinh", "thanh pho", "tp", "thi xa", "tx", "huyen", "quan", "thi tran",
+                 "tt", "phuong", "xa", "dac khu")
+
+
+def unit_name_key(text: str) -> str:
+    """'UBND huyện Tam Đường' -> 'tam duong'; 'Phường  Bình-Lư' -> 'binh lu'; 'Sở Tư pháp' -> 'so tu phap'."""
+    key = fold(text)
+    changed = True
+    while changed:
+        changed = False
+        for prefix in UNIT_PREFIXES:
+            if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
+                key = key[len(prefix) + 1:]
+                changed = True
+    return key

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from .db import connect
-from .textnorm import nfc
+from .textnorm import nfc, unit_name_key
 
 LEVELS = {"province", "department", "district", "commune"}
 COLUMNS = ("unit_code", "unit_name", "level", "parent_code")
@@ -85,15 +85,17 @@ def read_units(path: Path) -> list[UnitVersion]:
 
 
 def _upsert(conn, versions: Iterable[UnitVersion], provenance: str) -> int:
-    rows = [(v.code, v.name, v.level, v.parent, v.valid_from, v.valid_to, provenance, provenance) for v in versions]
+    rows = [(v.code, v.name, unit_name_key(v.name), v.level, v.parent, v.valid_from, v.valid_to, provenance,
+             provenance) for v in versions]
     with conn.cursor() as cur:
         cur.executemany(
-            """insert into ref.unit (unit_code, unit_name, level, parent_code, valid_from, valid_to, provenance,
-                                     imported_from)
-               values (%s, %s, %s, %s, %s, %s, %s, %s)
+            """insert into ref.unit (unit_code, unit_name, name_key, level, parent_code, valid_from, valid_to,
+                                     provenance, imported_from)
+               values (%s, %s, %s, %s, %s, %s, %s, %s, %s)
                on conflict (unit_code, valid_from) do update set unit_name = excluded.unit_name,
-                   level = excluded.level, parent_code = excluded.parent_code, valid_to = excluded.valid_to,
-                   provenance = excluded.provenance, imported_from = excluded.imported_from, imported_at = now()""",
+                   name_key = excluded.name_key, level = excluded.level, parent_code = excluded.parent_code,
+                   valid_to = excluded.valid_to, provenance = excluded.provenance,
+                   imported_from = excluded.imported_from, imported_at = now()""",
             rows)
     return len(rows)
 

@@ -9,10 +9,11 @@ ESIGN_STATS = SourceSpec(
     title_vi="Thống kê văn bản điện tử, chữ ký số",
     raw_table="raw.esign_stats",
     key_column="unit_code",
+    code_from_name={"unit_code": "unit_name"},
     unique_key=("unit_code", "period"),
     columns=(
         Column("unit_code", "Mã đơn vị", required=True),
-        Column("unit_name", "Đơn vị", ("Tên đơn vị",)),
+        Column("unit_name", "Đơn vị", ("Tên đơn vị",), parse="unit_name_key", typed_name="unit_name_key"),
         Column("period", "Kỳ báo cáo", ("Tháng",), required=True, parse="month", typed_name="report_month"),
         Column("outgoing_total", "Tổng số văn bản đi", ("Văn bản đi",), required=True, parse="count",
                typed_name="outgoing_total_count"),

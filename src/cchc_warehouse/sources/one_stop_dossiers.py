@@ -9,10 +9,12 @@ ONE_STOP_DOSSIERS = SourceSpec(
     title_vi="Danh sách hồ sơ một cửa",
     raw_table="raw.one_stop_dossiers",
     key_column="dossier_code",
+    code_from_name={"unit_code": "unit_name"},
     columns=(
         Column("dossier_code", "Mã hồ sơ", ("Số hồ sơ", "MaHoSo"), required=True),
         Column("unit_code", "Mã đơn vị", ("Mã cơ quan", "MaDonVi"), required=True),
-        Column("unit_name", "Đơn vị xử lý", ("Cơ quan giải quyết", "Đơn vị")),
+        Column("unit_name", "Đơn vị xử lý", ("Cơ quan giải quyết", "Đơn vị"), parse="unit_name_key",
+               typed_name="unit_name_key"),
         Column("procedure_code", "Mã TTHC", ("Mã thủ tục", "MaTTHC"), required=True),
         Column("procedure_name", "Tên TTHC", ("Tên thủ tục hành chính", "Thủ tục")),
         Column("field_name", "Lĩnh vực", ("TenLinhVuc",)),

@@ -75,6 +75,8 @@ class SourceSpec:
     all_sheets: bool = False       # xlsx: every sheet with a table (e.g. one sheet per unit)
     header_rows: int = 1           # 2: a group row over a column row (report forms)
     keep_totals: bool = False      # a 'Tổng cộng' row below the table is data (checked against the rows)
+    # a code a file may give by name only: {'unit_code': 'unit_name'} (resolved against ref.unit after loading)
+    code_from_name: dict[str, str] = field(default_factory=dict)
     lookup: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
