@@ -190,3 +190,26 @@ def test_new_phu_tho_series_across_the_merger_equals_the_sum_of_its_parts(regist
     assert restated("25", june) == (4, 10, Decimal("40.00"), 4)
     assert restated("25", july)[:3] == (3, 5, Decimal("60.00"))
     assert restated("17", june) is None                   # Hòa Bình is not a unit today
+
+
+def test_national_results_name_provinces_valid_in_their_year(registry, use_database, tmp_path):
+    """2024 results name the 63 provinces of the time (codes found from the names); a 2024 row for a
+    province that only exists from 2025 does not match, nor does a made-up one."""
+    use_database(registry["url"])
+    good = tmp_path / "kq_2024.csv"
+    good.write_text("Năm,Tỉnh/Thành phố,Chỉ số (%),Xếp hạng\n2024,Hải Phòng,96.17,1\n2024,Hòa Bình,88.18,37\n"
+                    "2024,TP Hồ Chí Minh,88.00,20\n", encoding="utf-8")
+    (r,) = load("par_national", [good], date(2024, 1, 1))
+    assert r.status == "loaded", r.reasons
+    bad = tmp_path / "kq_2024_sai.csv"
+    bad.write_text("Năm,Tỉnh/Thành phố,Chỉ số (%)\n2024,Hải Dương,88.1\n2024,Tỉnh Mới,80\n", encoding="utf-8")
+    (r2,) = load("par_national", [bad], date(2024, 1, 1))
+    assert r2.status == "rejected"
+    (msg,) = [m for m in r2.reasons if "không có tỉnh, thành phố nào tên như vậy" in m]
+    assert "dòng 3 ('Tỉnh Mới')" in msg and "Hải Dương" not in msg
+    from cchc_warehouse.transform import build_and_publish
+
+    assert build_and_publish()
+    with connect() as conn:
+        codes = dict(conn.execute("select province_name, province_code from staging.stg_par__national").fetchall())
+    assert codes == {"Hải Phòng": "31", "Hòa Bình": "17", "TP Hồ Chí Minh": "79"}

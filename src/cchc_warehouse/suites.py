@@ -336,6 +336,14 @@ def par_national_expectations() -> list[dict]:
              "chỉ số ngoài khoảng 0–100"),
             ("year:period", "year", "year", "b.year_value <> extract(year from b.period_month)",
              "năm của dòng khác năm báo cáo của tệp"),
+            # checked once the national registry is there (`cchc units sync-national`)
+            ("province_name:registered", "province_name", "province_name",
+             "b.province_name_key is not null and exists (select 1 from ref.unit u where u.level = 'province'"
+             " and u.provenance like 'vietnamadminunits%') and not exists (select 1 from ref.unit u"
+             " where u.level = 'province' and u.name_key = b.province_name_key and daterange(u.valid_from, u.valid_to)"
+             " && daterange(make_date(b.year_value, 1, 1), make_date(b.year_value + 1, 1, 1)))",
+             "không có tỉnh, thành phố nào tên như vậy trong năm của kết quả "
+             "(63 tỉnh đến 30/06/2025, 34 từ 01/07/2025)"),
         ]),
         _rows(f"select source_row, province_name || ': tổng thành phần ' || round(({components})::numeric, 2)"
               f" || ', chỉ số công bố ' || index_percent as value from {{batch}}"

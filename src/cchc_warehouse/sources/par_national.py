@@ -14,7 +14,8 @@ PAR_NATIONAL = SourceSpec(
     columns=(
         Column("year", "Năm", required=True, parse="year", typed_name="year_value"),
         Column("province_code", "Mã tỉnh"),
-        Column("province_name", "Tỉnh/Thành phố", ("Tỉnh, thành phố", "Tỉnh"), required=True),
+        Column("province_name", "Tỉnh/Thành phố", ("Tỉnh, thành phố", "Tỉnh"), required=True, parse="unit_name_key",
+               typed_name="province_name_key"),
         Column("appraisal_points", "Điểm thẩm định", parse="decimal", typed_name="appraisal_points_value"),
         Column("sipas_points", "Điểm SIPAS", parse="decimal", typed_name="sipas_points_value"),
         Column("leader_survey_points", "Điểm điều tra lãnh đạo, quản lý", ("Điểm điều tra lãnh đạo quản lý",),

@@ -9,7 +9,14 @@ renamed as (
 
     select
         year_value                       as result_year,
-        nullif(province_code, '')        as province_code,
+        -- the code as published, else that of the one province of that name valid in the year
+        coalesce(nullif(province_code, ''), (
+            select min(u.unit_code) from {{ source('ref', 'unit') }} u
+             where u.level = 'province' and u.name_key = province_name_key
+               and daterange(u.valid_from, u.valid_to) && daterange(make_date(year_value, 1, 1),
+                                                                    make_date(year_value + 1, 1, 1))
+            having count(distinct u.unit_code) = 1
+        ))                               as province_code,
         province_name,
         appraisal_points_value           as appraisal_points,
         sipas_points_value               as sipas_points,
