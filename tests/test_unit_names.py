@@ -77,3 +77,32 @@ def test_a_name_disagreeing_with_its_code_is_rejected(db, use_database, tmp_path
     assert bad.status == "rejected"
     assert any("tên đơn vị không khớp mã đơn vị" in m and "tên này ứng với 12.H03 UBND huyện Phong Thổ" in m
                for m in bad.reasons), bad.reasons
+
+
+def test_import_from_a_date_keeps_history_of_renamed_and_reparented_units(db, use_database, tmp_path):
+    """1 March 2025: Sở Nội vụ renamed, commune Bình Lư moved under Phong Thổ, a new department; the others
+    unchanged. Old versions end on 1 March; reports before it still see the old name and parent."""
+    from cchc_warehouse.units import import_units
+
+    use_database(db)
+    path = tmp_path / "thay_doi.csv"
+    path.write_text("unit_code,unit_name,level,parent_code\n"
+                    "12.SNV,Sở Nội vụ (sau hợp nhất),department,12\n"
+                    "12.H02.X01,UBND xã Bình Lư,commune,12.H03\n"
+                    "12.STP,Sở Tư pháp,department,12\n"
+                    "12.SDT,Sở Dân tộc và Tôn giáo,department,12\n", encoding="utf-8")
+    assert import_units(path, date(2025, 3, 1)) == 3
+    assert import_units(path, date(2025, 3, 1)) == 0                     # again: nothing changed
+    with connect() as conn:
+        versions = conn.execute(
+            """select unit_code, valid_from, valid_to, unit_name, parent_code from ref.unit
+                where unit_code in ('12.SNV', '12.H02.X01', '12.STP', '12.SDT') order by 1, 2""").fetchall()
+    epoch, march = date(1900, 1, 1), date(2025, 3, 1)
+    assert versions == [
+        ("12.H02.X01", epoch, march, "UBND xã Bình Lư", "12.H02"),
+        ("12.H02.X01", march, None, "UBND xã Bình Lư", "12.H03"),
+        ("12.SDT", march, None, "Sở Dân tộc và Tôn giáo", "12"),
+        ("12.SNV", epoch, march, "Sở Nội vụ", "12"),
+        ("12.SNV", march, None, "Sở Nội vụ (sau hợp nhất)", "12"),
+        ("12.STP", epoch, None, "Sở Tư pháp", "12"),
+    ]

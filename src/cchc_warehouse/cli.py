@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from datetime import date
 from pathlib import Path
 
 from . import localdb
@@ -48,7 +49,7 @@ def _units(args: argparse.Namespace) -> int:
         print("cần tệp CSV: cchc units import FILE.csv", file=sys.stderr)
         return 2
     try:
-        n = import_units(Path(args.file))
+        n = import_units(Path(args.file), date.fromisoformat(args.effective) if args.effective else None)
     except UnitFileError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -152,6 +153,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("units", help="unit registry: import a province CSV, or sync the national units of both eras")
     s.add_argument("action", choices=["import", "sync-national"])
     s.add_argument("file", nargs="?")
+    s.add_argument("--from", dest="effective", metavar="YYYY-MM-DD",
+                   help="import as changes from that day: a renamed or re-parented unit gets a new version")
     s.set_defaults(func=_units)
 
     s = sub.add_parser("targets", help="indicator targets (chỉ tiêu): indicator_code, unit_level, year, comparison, "

@@ -100,11 +100,42 @@ def _upsert(conn, versions: Iterable[UnitVersion], provenance: str) -> int:
     return len(rows)
 
 
-def import_units(path: Path) -> int:
+def _as_changes(conn, versions: list[UnitVersion], effective: date) -> list[UnitVersion]:
+    """Slowly changing import: a row without its own valid_from is compared with the code's open version. The
+    same name, level and parent: nothing to do. Different: the open version ends the day before `effective`
+    and a new version starts on it (history kept). A code not yet registered starts on `effective`."""
+    out = []
+    for v in versions:
+        if v.valid_from != EPOCH:
+            out.append(v)
+            continue
+        current = conn.execute(
+            """select valid_from, unit_name, level, parent_code from ref.unit
+                where unit_code = %s and valid_to is null""", (v.code,)).fetchone()
+        if current is None:
+            out.append(UnitVersion(v.code, v.name, v.level, v.parent, effective, v.valid_to, v.replaced_by))
+            continue
+        start, name, level, parent = current
+        if (name, level, parent) == (v.name, v.level, v.parent):
+            continue
+        if start >= effective:
+            raise UnitFileError(f"{v.code}: phiên bản hiện có bắt đầu {start:%d/%m/%Y}, không đóng được trước "
+                                f"{effective:%d/%m/%Y}")
+        conn.execute("update ref.unit set valid_to = %s where unit_code = %s and valid_from = %s",
+                     (effective, v.code, start))
+        out.append(UnitVersion(v.code, v.name, v.level, v.parent, effective, v.valid_to, v.replaced_by))
+    return out
+
+
+def import_units(path: Path, effective: date | None = None) -> int:
+    """Upsert the file's unit versions. effective: import as changes from that day (renamed or re-parented
+    units get a new version; the old one keeps its history). Returns the number of versions written."""
     import psycopg
 
     versions = read_units(path)
     with connect() as conn:
+        if effective is not None:
+            versions = _as_changes(conn, versions, effective)
         try:
             n = _upsert(conn, versions, f"csv:{path.name}")
         except psycopg.errors.ExclusionViolation as exc:
