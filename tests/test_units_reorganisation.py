@@ -190,6 +190,11 @@ def test_new_phu_tho_series_across_the_merger_equals_the_sum_of_its_parts(regist
     assert restated("25", june) == (4, 10, Decimal("40.00"), 4)
     assert restated("25", july)[:3] == (3, 5, Decimal("60.00"))
     assert restated("17", june) is None                   # Hòa Bình is not a unit today
+    with connect() as conn:
+        row = conn.execute(
+            """select unit_name, numerator, denominator, value_rounded from marts.rpt_indicator_value_restated
+                where unit_code = '25' and period = '2025-Q2' and indicator_code = 'OSS_RECEIVED'""").fetchone()
+    assert row == ("Tỉnh Phú Thọ", 10, None, Decimal("10.00"))
 
 
 def test_national_results_name_provinces_valid_in_their_year(registry, use_database, tmp_path):
