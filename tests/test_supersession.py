@@ -67,3 +67,17 @@ def test_implausible_row_count_warns_but_does_not_block(make_database, tmp_path)
     with connect() as conn:
         (stored,) = conn.execute("select warnings from audit.source_file where file_name = 'm6.csv'").fetchone()
     assert stored == r.warnings
+
+
+def test_plausibility_history_counts_only_the_newest_file_of_a_month(make_database, tmp_path):
+    """January sent twice (a corrected re-export of the same 20 dossiers) must count once: February's 18
+    dossiers are 90% of January's, not 45% of a double count, so no 'bất thường' warning."""
+    make_database()
+    rows = [f"J{i:02d};12.H01;1.1;Trực tiếp;05/01/2025;20/01/2025;;Đang xử lý" for i in range(20)]
+    for name in ("jan_v1.csv", "jan_v2.csv"):
+        (r,) = load("one_stop_dossiers", [_write(tmp_path / name, rows + ([""] if name == "jan_v2.csv" else []))],
+                    date(2025, 1, 1))
+        assert r.status == "loaded", r.reasons
+    (feb,) = load("one_stop_dossiers", [_write(tmp_path / "feb.csv", rows[:18])], date(2025, 2, 1))
+    assert feb.status == "loaded", feb.reasons
+    assert not [w for w in feb.warnings if "bất thường" in w], feb.warnings

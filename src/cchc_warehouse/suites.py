@@ -150,6 +150,11 @@ def one_stop_dossiers_expectations() -> list[dict]:
                               where f.status in ('loaded', 'published') and f.source = 'one_stop_dossiers'
                                 and f.period_month >= (select min(pm) from cur) - interval '3 months'
                                 and f.period_month < (select min(pm) from cur)
+                                and not exists (select 1 from audit.source_file newer
+                                                 where newer.source = f.source and newer.period_month = f.period_month
+                                                   and newer.status in ('loaded', 'published')
+                                                   and r.unit_code = any(newer.unit_codes)
+                                                   and newer.file_id > f.file_id)
                               group by r.unit_code, f.period_month)
                select null::int as source_row, cur.unit_code || ': ' || cur.n || ' hồ sơ, trung bình 3 tháng trước '
                       || round(avg(hist.n)) as value

@@ -33,6 +33,9 @@ SPEC_HEADERS = {
 }
 
 
+FIXED_CREATED = datetime(2025, 1, 1)   # xlsx metadata otherwise stamps the time of writing
+
+
 @dataclass
 class Variant:
     name: str
@@ -140,6 +143,7 @@ def write(path: Path, rows: list[list], v: Variant) -> None:
         import xlsxwriter
 
         wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        wb.set_properties({"created": FIXED_CREATED})   # same content, same bytes: a re-run is a no-op
         ws = wb.add_worksheet("Danh sách")
         fmt_dt = wb.add_format({"num_format": "dd/mm/yyyy hh:mm"})
         fmt_d = wb.add_format({"num_format": "dd/mm/yyyy"})

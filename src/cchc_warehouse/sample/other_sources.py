@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..periods import format_month
-from .exports import Variant, write
+from .exports import FIXED_CREATED, Variant, write
 from .simulate import demo_units
 
 _REGISTRY = [u for u in demo_units() if u.level != "province"]
@@ -367,6 +367,7 @@ def write_par_scores(out: Path, sheets: list[ParSheet]) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"bang_diem_so_nganh_{year}.xlsx"
     wb = xlsxwriter.Workbook(str(path))
+    wb.set_properties({"created": FIXED_CREATED})
     guide = wb.add_worksheet("Hướng dẫn")
     guide.write_string(0, 0, "Các đơn vị tự chấm điểm theo từng tiêu chí; Hội đồng thẩm định chấm lại.")
     for s in (s for s in sheets if s.unit_code in DEPARTMENTS):
