@@ -1,0 +1,38 @@
+{{ config(materialized="view") }}  -- live: statuses change after the build (publish), the report must not lag
+-- Every file received, as engineers and auditors read it: source, period, status, rows, warnings, and the
+-- gate's reasons for a rejection (Vietnamese messages naming file, column and rows). Personal data never
+-- reaches these messages: personal columns are not read.
+with files as (
+
+    select * from {{ source('audit', 'source_file') }}
+
+),
+
+sources as (
+
+    select * from {{ ref('sources') }}
+
+)
+
+select
+    f.file_id,
+    f.source,
+    s.title_vi                                               as source_title_vi,
+    f.file_name,
+    f.period_kind,
+    case when f.period_kind = 'year' then to_char(f.period_month, 'YYYY')
+         else to_char(f.period_month, 'YYYY-MM') end         as period,
+    f.status,
+    case f.status when 'published' then 'Đã công bố' when 'loaded' then 'Đã nạp, chờ công bố'
+                  when 'rejected' then 'Bị từ chối' else 'Đang kiểm tra' end as status_vi,
+    f.rows_loaded,
+    jsonb_array_length(f.warnings)                           as warning_count,
+    jsonb_array_length(f.reasons)                            as reason_count,
+    (select string_agg(r, E'\n') from jsonb_array_elements_text(f.reasons) as r)  as reasons_text,
+    (select string_agg(w, E'\n') from jsonb_array_elements_text(f.warnings) as w) as warnings_text,
+    f.unit_codes,
+    f.sha256,
+    f.received_at,
+    f.status_changed_at
+from files f
+left join sources s on s.source = f.source
