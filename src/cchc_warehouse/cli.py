@@ -130,6 +130,30 @@ def _targets(args: argparse.Namespace) -> int:
     return 0
 
 
+def _metabase(args: argparse.Namespace) -> int:
+    if args.action == "exposures":
+        from .metabase.exposures import write_exposures
+
+        print(f"wrote {write_exposures()}")
+        return 0
+    from .metabase.client import MetabaseError
+    from .metabase.sync import Settings, sync
+
+    settings = Settings.from_env()
+    if settings is None:
+        print("chưa cấu hình Metabase: đặt CCHC_METABASE_URL và CCHC_METABASE_API_KEY "
+              "(hoặc CCHC_METABASE_USER, CCHC_METABASE_PASSWORD)", file=sys.stderr)
+        return 2
+    try:
+        outcome = sync(settings, dry_run=args.dry_run)
+    except MetabaseError as exc:
+        print(f"LỖI: {exc}", file=sys.stderr)
+        return 1
+    for line in outcome.lines():
+        print(("(thử) " if args.dry_run else "") + line)
+    return 0
+
+
 def _gx(args: argparse.Namespace) -> int:
     from .suites import write_all
 
@@ -201,6 +225,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--months", default="2025-01..2025-06")
     s.add_argument("--dossiers-per-month", type=int, default=2000)
     s.set_defaults(func=_demo)
+
+    s = sub.add_parser("metabase", help="provision the dashboards in Metabase (sync), or write dbt exposures")
+    s.add_argument("action", choices=["sync", "exposures"])
+    s.add_argument("--dry-run", action="store_true", help="say what sync would create, change and remove")
+    s.set_defaults(func=_metabase)
 
     s = sub.add_parser("gx", help="write the GX suites and checkpoints under expectations/ from code")
     s.add_argument("action", choices=["write"])

@@ -115,7 +115,20 @@ def publish_loaded() -> int:
     use_airflow_connection()
     n = publish()
     build_data_docs()
+    for line in sync_metabase_if_configured():
+        print(line)
     return n
+
+
+def sync_metabase_if_configured() -> list[str]:
+    """After publication: provision the dashboards when Metabase is configured (CCHC_METABASE_URL), else say
+    so visibly in the task log."""
+    from .metabase.sync import Settings, sync
+
+    settings = Settings.from_env()
+    if settings is None:
+        return ["Metabase: bỏ qua đồng bộ bảng điều khiển (chưa cấu hình CCHC_METABASE_URL)"]
+    return [f"Metabase: {line}" for line in sync(settings).lines()]
 
 
 def rejected_files(run_id: str) -> list[dict]:
