@@ -154,6 +154,18 @@ def _metabase(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    try:
+        path = write_report(args.period, Path(args.out), args.unit)
+    except ValueError as exc:
+        print(f"LỖI: {exc}", file=sys.stderr)
+        return 1
+    print(f"đã ghi báo cáo {path}")
+    return 0
+
+
 def _gx(args: argparse.Namespace) -> int:
     from .suites import write_all
 
@@ -230,6 +242,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("action", choices=["sync", "exposures"])
     s.add_argument("--dry-run", action="store_true", help="say what sync would create, change and remove")
     s.set_defaults(func=_metabase)
+
+    s = sub.add_parser("report", help="one self-contained HTML report of the dashboards for a month (no Metabase)")
+    s.add_argument("--period", required=True, help="YYYY-MM")
+    s.add_argument("--out", required=True, help="FILE.html")
+    s.add_argument("--unit", help="the province's unit code (default: the province with data)")
+    s.set_defaults(func=_report)
 
     s = sub.add_parser("gx", help="write the GX suites and checkpoints under expectations/ from code")
     s.add_argument("action", choices=["write"])
