@@ -21,7 +21,8 @@ have their own yearly DAG, `cchc_yearly_par`).
    fails (no retry), its reasons are in `audit.source_file` / `audit.validation_result`, its rows never reach
    the marts. Other files, of this source or any other, go on.
 3. **build_marts**: `dbt build` (models + tests) — runs even when some files were rejected.
-4. **publish**: accepted files marked `published`; GX data docs rebuilt.
+4. **publish**: accepted files marked `published`; GX data docs rebuilt; the Metabase dashboards synced
+   (`cchc metabase sync`) when `CCHC_METABASE_URL` is set, a visible note in the log when not.
 5. **check_rejections**: fails the run if this run rejected any file, so it shows red (accepted files
    are already published by then).
 

@@ -212,3 +212,25 @@ def test_html_report_renders_in_chromium_with_the_figures(warehouse, use_databas
     res = subprocess.run([*flags, "--window-size=1280,2400", f"--screenshot={shot}", out.as_uri()],
                          capture_output=True, text=True, timeout=120)
     assert res.returncode == 0 and shot.stat().st_size > 20_000, res.stderr[-2000:]
+
+
+def test_field_area_and_warning_cards(warehouse, use_database):
+    use_database(warehouse["url"])
+    states = newest_states(warehouse["dossiers"], [JUNE])
+    units = {u.code for u in _all_units(warehouse)}
+    rows = {r["Lĩnh vực"]: r for r in _run("mot_cua/theo_linh_vuc", period="2025-06")}
+    fields = {s.dossier.procedure.field for s in states.values()}
+    assert set(rows) <= fields and rows
+    for field, row in rows.items():
+        c = counts({k: s for k, s in states.items() if s.dossier.procedure.field == field}, JUNE, units)
+        assert (row["Tiếp nhận"], row["Đã giải quyết"], row["Quá hạn"]) == (c["received"], c["resolved"], c["late"])
+        assert row["Tỷ lệ đúng hạn (%)"] == q2(c["early"] + c["on_time"], c["resolved"])
+    sheet = next(s for s in warehouse["other"].par[2024] if s.unit_code == "12.H01")
+    leaves = {k: v for k, v in ex.par_leaves().items() if k.startswith("2.") and k not in sheet.not_applicable}
+    points = sum(Decimal(str(sheet.appraised[k] if sheet.appraised[k] is not None else sheet.self_points[k]))
+                 for k in leaves)
+    (area,) = [r for r in _run("chi_so_cchc/diem_linh_vuc", period="2024", unit="12.H01")]
+    assert area["Lĩnh vực 2 (%)"] == ex.r2(points * 100 / sum(Decimal(str(v)) for v in leaves.values()))
+    warned = _run("chat_luong_du_lieu/canh_bao", period="2024")
+    assert [r["Tệp"] for r in warned] == ["chi_so_cchc_cac_tinh_2024.csv"]
+    assert "tổng điểm các thành phần khác chỉ số công bố" in warned[0]["Cảnh báo"]

@@ -19,7 +19,7 @@ from .db import connect
 # Which filters each card gets in the report: the province's own headline cards; the by-unit tables of the
 # whole province; PAR cards for the latest scored year up to the period's year.
 PROVINCE_CARDS = {"tong_quan/chi_tieu_chinh", "tong_quan/xu_huong_dung_han"}
-YEARLY_CARDS = {"chi_so_cchc/xep_hang", "chi_so_cchc/ket_qua_cong_bo"}
+YEARLY_CARDS = {"chi_so_cchc/xep_hang", "chi_so_cchc/ket_qua_cong_bo", "chi_so_cchc/diem_linh_vuc"}
 MAX_ROWS = 60
 
 CSS = """
@@ -79,7 +79,7 @@ def _params(conn, card: Card, period: str, province: str) -> dict[str, str]:
     if card.key in PROVINCE_CARDS:
         return {"period": period, "unit": province}
     if card.key in YEARLY_CARDS:
-        table = "rpt_par_ranking" if card.key == "chi_so_cchc/xep_hang" else "rpt_par_national"
+        table = "rpt_par_national" if card.key == "chi_so_cchc/ket_qua_cong_bo" else "rpt_par_ranking"
         column = "score_year" if table == "rpt_par_ranking" else "result_year"
         year = conn.execute(f"select max({column}) from marts.{table} where {column} <= %s",
                             (int(period[:4]),)).fetchone()[0]

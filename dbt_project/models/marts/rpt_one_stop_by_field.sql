@@ -1,0 +1,21 @@
+-- One-stop results per unit, field (lĩnh vực) and month from the dossier listings, by the same counting rules
+-- as the indicators; a report sums the units it shows and recomputes the on-time rate from the sums.
+select
+    c.unit_code,
+    u.unit_name,
+    u.unit_level,
+    c.field_name,
+    c.period_month,
+    to_char(c.period_month, 'YYYY-MM')    as period,
+    c.received,
+    c.received_online,
+    c.carried_over,
+    c.resolved,
+    c.resolved_early,
+    c.resolved_on_time,
+    c.resolved_late,
+    c.pending,
+    c.pending_overdue
+from {{ ref('int_one_stop__unit_field_month_counts') }} c
+join {{ ref('dim_unit') }} u
+  on u.unit_code = c.unit_code and u.valid_from <= c.period_month and u.valid_to > c.period_month
