@@ -234,3 +234,25 @@ def test_field_area_and_warning_cards(warehouse, use_database):
     warned = _run("chat_luong_du_lieu/canh_bao", period="2024")
     assert [r["Tệp"] for r in warned] == ["chi_so_cchc_cac_tinh_2024.csv"]
     assert "tổng điểm các thành phần khác chỉ số công bố" in warned[0]["Cảnh báo"]
+
+
+def test_trend_and_reconciliation_cards(warehouse, use_database):
+    from .test_one_stop_summary import _form_totals
+
+    use_database(warehouse["url"])
+    states = newest_states(warehouse["dossiers"], [JUNE])
+    units = {u.code for u in _all_units(warehouse)}
+    c = counts(states, JUNE, units)
+    (trend,) = _run("tong_quan/xu_huong_dung_han", period="2025-06", unit="12")
+    assert (trend["Tháng"], trend["Tỷ lệ đúng hạn (%)"]) == (JUNE, q2(c["early"] + c["on_time"], c["resolved"]))
+    got = {(r["Mã đơn vị"], r["Cột Biểu 06"][:4].strip("() ")): r["Chênh lệch"]
+           for r in _run("chat_luong_du_lieu/doi_chieu", period="2025-06")}
+    expected = {}
+    for unit, slip in (("12.H01", False), ("12.STP", True)):
+        u = counts(states, JUNE, {unit})
+        listing = [u["received"] + u["carried_over"], u["online"], u["received"] - u["online"], u["carried_over"],
+                   u["resolved"], u["early"], u["on_time"], u["late"], u["pending"], u["pending"] - u["overdue"],
+                   u["overdue"]]
+        form = _form_totals(warehouse["dossiers"], JUNE, unit, slip)
+        expected |= {(unit, str(n)): f - v for n, v, f in zip(range(3, 14), listing, form, strict=True) if f != v}
+    assert got == expected and expected          # the slip in the second form at least

@@ -59,6 +59,8 @@ def test_first_run_creates_everything_with_these_requests(fake):
     card = next(c for c in fake.cards.values() if c["name"] == "Xếp hạng Chỉ số CCHC")
     assert card["dataset_query"]["database"] == db["id"] and card["collection_id"] == collection["id"]
     assert set(card["dataset_query"]["native"]["template-tags"]) == {"period", "unit", "unit_level"}
+    assert card["visualization_settings"]["column_settings"]['["name", "Chỉ số (%)"]'] == {"suffix": " %",
+                                                                                        "decimals": 2}
 
 
 def test_second_run_sends_no_write(fake):

@@ -102,6 +102,17 @@ def _template_tags(card_key: str, tags: set[str]) -> dict:
                 "type": filters[t].type} for t in sorted(tags)}
 
 
+PERCENT_COLUMN = re.compile(r'as\s+"([^"]*\(%\)[^"]*)"')
+
+
+def _visualization(sql: str) -> dict:
+    """Columns named '… (%)' show as 87,27 % (the site's number separators give the comma)."""
+    import json
+
+    return {"column_settings": {json.dumps(["name", col], ensure_ascii=False): {"suffix": " %", "decimals": 2}
+                                for col in sorted(set(PERCENT_COLUMN.findall(sql)))}}
+
+
 def _parameters() -> list[dict]:
     return [{"id": slug, "name": f.title, "slug": slug, "type": "string/=", "sectionId": "string"}
             for slug, f in load_filters().items()]
@@ -169,7 +180,7 @@ class Syncer:
                     "collection_id": collection_id,
                     "dataset_query": {"type": "native", "database": database_id, "native": {
                         "query": card.sql, "template-tags": _template_tags(card.key, card.tags)}},
-                    "visualization_settings": {},
+                    "visualization_settings": _visualization(card.sql),
                 }
                 have = existing.pop(card.key, None)
                 if have is None:
