@@ -9,4 +9,5 @@ create user metabase password '${METABASE_DB_PASSWORD}';
 create database metabase owner metabase;
 create user cchc_app password '${CCHC_DB_PASSWORD}';
 create database cchc owner cchc_app;
+create user cchc_reporting_login password '${CCHC_REPORTING_DB_PASSWORD}';
 SQL

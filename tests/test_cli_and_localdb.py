@@ -66,7 +66,8 @@ def test_local_cluster_start_status_stop():
 @pytest.mark.skipif(not shutil.which("docker-compose"), reason="docker-compose (Debian package) not installed")
 def test_docker_compose_file_is_valid():
     env = {**os.environ, "POSTGRES_PASSWORD": "x", "CCHC_DB_PASSWORD": "x", "AIRFLOW_DB_PASSWORD": "x",
-           "AIRFLOW_ADMIN_PASSWORD": "x", "METABASE_DB_PASSWORD": "x"}
+           "AIRFLOW_ADMIN_PASSWORD": "x", "METABASE_DB_PASSWORD": "x", "METABASE_ADMIN_PASSWORD": "x",
+           "CCHC_REPORTING_DB_PASSWORD": "x"}
     res = subprocess.run(["docker-compose", "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
                          env=env, capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 0, res.stderr

@@ -92,4 +92,8 @@ def migrate() -> list[str]:
         login = os.environ.get("CCHC_APP_LOGIN")
         if login:
             conn.execute(sql.SQL("grant cchc_loader, cchc_transformer to {}").format(sql.Identifier(login)))
+        # ... and the read-only login Metabase connects as (marts only)
+        reporting = os.environ.get("CCHC_REPORTING_LOGIN")
+        if reporting:
+            conn.execute(sql.SQL("grant cchc_reporting to {}").format(sql.Identifier(reporting)))
     return applied
