@@ -155,7 +155,7 @@ def _metabase(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .report import write_report
+    from .html_report import write_report
 
     try:
         path = write_report(args.period, Path(args.out), args.unit)

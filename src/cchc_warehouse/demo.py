@@ -64,12 +64,18 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
     print(f"\nChỉ số CCHC năm {years[-1]} của các sở, ngành và huyện:")
     print_rows([r for r in indicator_rows(str(years[-1])) if r.indicator_code in ("PAR_INDEX", "PAR_RANK")])
     docs = build_data_docs()
+    from .html_report import write_report
+
+    report = write_report(format_month(last), paths().home / f"bao_cao_cchc_{format_month(last)}.html")
     print(f"""
 Xem thêm / where to look:
   .venv/bin/cchc indicators --period {format_month(last)} [--unit 12.H01] [--format csv]   (also YYYY-Qn, YYYY)
   marts.rpt_indicator_value, marts.rpt_par_ranking, marts.fct_par_national, marts.fct_dossier
                                                            (psql "$(.venv/bin/cchc db url)")
   audit.source_file, audit.validation_result                               (file registry, gate results)
+  Báo cáo HTML (mở bằng trình duyệt, in được): {report}
+  .venv/bin/cchc report --period {format_month(last)} --out bao_cao.html
+  Metabase: .venv/bin/cchc metabase sync (cần CCHC_METABASE_URL, xem README)
   GX data docs: {docs}
   Airflow logs: {os.environ.get("AIRFLOW_HOME")}/logs
   The local PostgreSQL keeps running: .venv/bin/cchc db stop
