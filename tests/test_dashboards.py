@@ -39,6 +39,7 @@ def test_six_dashboards_every_card_takes_every_filter():
             assert c.tags == filters, c.key
             assert "marts.rpt_" in c.sql, c.key              # cards read the reporting models
             assert not c.title.isascii(), c.key              # Vietnamese titles
+            assert c.report in ("period", "province") or c.report.startswith("latest_year: marts.rpt_"), c.key
 
 
 def test_render_follows_metabase_optional_clauses():

@@ -13,13 +13,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from psycopg import sql
+
 from .dashboards import Card, load_dashboards, render
 from .db import connect
 
-# Which filters each card gets in the report: the province's own headline cards; the by-unit tables of the
-# whole province; PAR cards for the latest scored year up to the period's year.
-PROVINCE_CARDS = {"tong_quan/chi_tieu_chinh", "tong_quan/xu_huong_dung_han"}
-YEARLY_CARDS = {"chi_so_cchc/xep_hang", "chi_so_cchc/ket_qua_cong_bo", "chi_so_cchc/diem_linh_vuc"}
+LATEST_YEAR = re.compile(r"^latest_year:\s*marts\.(\w+)\.(\w+)$")
 MAX_ROWS = 60
 
 CSS = """
@@ -76,14 +75,16 @@ def _province(conn, unit: str | None) -> str:
 
 
 def _params(conn, card: Card, period: str, province: str) -> dict[str, str]:
-    if card.key in PROVINCE_CARDS:
+    """The card's filters for the month, as its definition's `report` key says."""
+    if card.report == "province":
         return {"period": period, "unit": province}
-    if card.key in YEARLY_CARDS:
-        table = "rpt_par_national" if card.key == "chi_so_cchc/ket_qua_cong_bo" else "rpt_par_ranking"
-        column = "score_year" if table == "rpt_par_ranking" else "result_year"
-        year = conn.execute(f"select max({column}) from marts.{table} where {column} <= %s",
-                            (int(period[:4]),)).fetchone()[0]
+    if m := LATEST_YEAR.match(card.report):
+        table, column = m.groups()
+        year = conn.execute(sql.SQL("select max({c}) from marts.{t} where {c} <= %s").format(
+            c=sql.Identifier(column), t=sql.Identifier(table)), (int(period[:4]),)).fetchone()[0]
         return {"period": str(year or period[:4])}
+    if card.report != "period":
+        raise ValueError(f"{card.key}: report {card.report!r} không hợp lệ")
     return {"period": period}
 
 

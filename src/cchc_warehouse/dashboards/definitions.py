@@ -31,6 +31,10 @@ class Card:
     display: str
     position: dict[str, int]
     sql: str
+    # how the HTML report filters the card for a month: 'period' (the month, every unit), 'province' (the month,
+    # the province only), or 'latest_year: marts.<table>.<year column>' (the latest year with data up to the
+    # month's year: PAR results are yearly)
+    report: str = "period"
 
     @property
     def key(self) -> str:
@@ -64,7 +68,8 @@ def load_dashboards() -> list[Dashboard]:
         spec = yaml.safe_load((_root() / f"{slug}.yml").read_text(encoding="utf-8"))
         cards = tuple(
             Card(slug, c["slug"], c["title"], c["display"], dict(c["position"]),
-                 (_root() / "cards" / slug / f"{c['slug']}.sql").read_text(encoding="utf-8"))
+                 (_root() / "cards" / slug / f"{c['slug']}.sql").read_text(encoding="utf-8"),
+                 c.get("report", "period"))
             for c in spec["cards"])
         out.append(Dashboard(slug, spec["title"], spec["description"], cards))
     return out

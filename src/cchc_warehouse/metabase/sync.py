@@ -197,7 +197,7 @@ class Syncer:
             self._write("delete", f"/api/card/{have['id']}")
         return ids
 
-    def dashboards_(self, collection_id: int | None, card_ids: dict[str, int | None]) -> None:
+    def sync_dashboards(self, collection_id: int | None, card_ids: dict[str, int | None]) -> None:
         existing: dict[str, int] = {}
         if collection_id is not None:
             for item in _data(self.c.get(f"/api/collection/{collection_id}/items", models="dashboard")):
@@ -252,7 +252,7 @@ class Syncer:
         self.number_format()
         collection_id = self.collection()
         card_ids = self.cards(database_id, collection_id)
-        self.dashboards_(collection_id, card_ids)
+        self.sync_dashboards(collection_id, card_ids)
         return self.out
 
 
