@@ -51,6 +51,12 @@ def _per_column(name: str, checks: list, message: str) -> dict:
     }
 
 
+def _missing(spec, column: str, view_column: str) -> str:
+    """A required value is missing: NULL, or for a code the file may give by name, NULL with no name either."""
+    name = spec.code_from_name.get(column)
+    return f"b.{view_column} is null" + (f" and b.{name} is null" if name else "")
+
+
 def unit_checks(cadence: str, names: bool = False) -> list[tuple[str, str, str, str, str]]:
     """The unit code is registered, and valid during the file's period (a code of a unit that ended or did
     not exist yet is named with its successors, e.g. '30 → 31 Thành phố Hải Phòng'). names: the file may
@@ -93,6 +99,8 @@ def _readable(text_col: str, typed_col: str, contract: str, what: str) -> tuple[
 
 
 def one_stop_dossiers_expectations() -> list[dict]:
+    from .sources import ONE_STOP_DOSSIERS
+
     required = [("dossier_code", "dossier_code", "mã hồ sơ"), ("unit_code", "unit_code", "mã đơn vị"),
                 ("procedure_code", "procedure_code", "mã thủ tục hành chính"),
                 ("channel", "channel_text", "kênh nộp"), ("received_at", "received_at_text", "ngày tiếp nhận"),
@@ -104,10 +112,8 @@ def one_stop_dossiers_expectations() -> list[dict]:
             "severity": "critical",
             "meta": {"column": None, "message_vi": "tệp không có dòng dữ liệu"},
         },
-        _per_column("required values", [(f"{c}:required", c, "null",
-                                          "b.unit_code is null and b.unit_name is null" if c == "unit_code"
-                                          else f"b.{col} is null", f"thiếu {label} (cột bắt buộc)")
-                                         for c, col, label in required],
+        _per_column("required values", [(f"{c}:required", c, "null", _missing(ONE_STOP_DOSSIERS, c, col),
+                                          f"thiếu {label} (cột bắt buộc)") for c, col, label in required],
                     "giá trị bắt buộc bị trống"),
         _per_column("row checks", [
             _readable("received_at_text", "received_date", "received_at",
@@ -186,10 +192,9 @@ def _common(spec, extra_checks: list[Check], required_when: dict[str, str] | Non
     """What every source is checked for: rows present, required values, readable values, registered unit
     codes, the key unique within the file; plus the source's own row checks in the same single scan.
     required_when: a column's own 'missing' condition, where the plain 'is null' does not fit."""
-    required_when = dict(required_when or {})
-    for code, name in spec.code_from_name.items():      # a row naming its unit gets the by-name check instead
-        required_when.setdefault(code, f"b.{code} is null and b.{name} is null")
-    required = [(f"{c.name}:required", c.name, "null", required_when.get(c.name, f"b.{c.name} is null"),
+    required_when = required_when or {}
+    # a row naming its unit without a code gets the by-name check instead
+    required = [(f"{c.name}:required", c.name, "null", required_when.get(c.name, _missing(spec, c.name, c.name)),
                  f"thiếu {c.header} (cột bắt buộc)") for c in spec.required]
     readable = [(f"{c.name}:readable", c.name, c.name, f"b.{c.name} is not null and b.{c.typed_name} is null",
                  f"{READABLE_VI[c.parse]} không đọc được") for c in spec.stored_columns if c.parse in READABLE_VI]
