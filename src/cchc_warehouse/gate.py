@@ -103,11 +103,15 @@ def _findings(result: dict) -> list[tuple[str | None, str, int | None, list[dict
         for key, check in meta["checks"].items():
             mine = [x for x in rows if x.get("check_key") == key]
             if mine:
-                found.append((check["column"], check["text"], int(mine[0]["n"]), [
-                    {"source_row": x.get("source_row"), "value": x.get("value")} for x in mine[:MAX_EXAMPLES]]))
+                found.append((check["column"], check["text"], int(mine[0]["n"]),
+                              [_example(x) for x in mine[:MAX_EXAMPLES]]))
         return found or [(None, meta.get("message_vi", cfg["type"]), r.get("observed_value"), [])]
-    examples = [{"source_row": x.get("source_row"), "value": x.get("value")} for x in rows[:MAX_EXAMPLES]]
+    examples = [_example(x) for x in rows[:MAX_EXAMPLES]]
     return [(meta.get("column"), meta.get("message_vi", cfg["type"]), r.get("observed_value"), examples)]
+
+
+def _example(row: dict) -> dict:
+    return {"source_row": row.get("source_row"), "source_sheet": row.get("source_sheet"), "value": row.get("value")}
 
 
 def _message(file_name: str, header: str | None, text: str, count: int | None, examples: list[dict]) -> str:
@@ -115,7 +119,8 @@ def _message(file_name: str, header: str | None, text: str, count: int | None, e
     parts = []
     for ex in examples:
         value = "trống" if ex["value"] in (None, "") else repr(ex["value"])
-        parts.append(f"dòng {ex['source_row']} ({value})" if ex["source_row"] is not None else str(ex["value"]))
+        sheet = f"trang '{ex['source_sheet']}', " if ex.get("source_sheet") else ""
+        parts.append(f"{sheet}dòng {ex['source_row']} ({value})" if ex["source_row"] is not None else str(ex["value"]))
     more = f" … tổng cộng {count}" if count and count > len(examples) else ""
     return f"{where}: {text}: " + "; ".join(parts) + more if parts else f"{where}: {text}"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .periods import month_from_title
-from .sources.spec import Column, ColumnFamily, SourceSpec
+from .sources.spec import Column, ColumnFamily, SourceSpec, looks_like_code
 
 HEADER_SEARCH_ROWS = 40
 
@@ -25,7 +25,8 @@ class Layout:
     families: dict[int, tuple[ColumnFamily, str]] = field(default_factory=dict)  # cell index -> (family, key)
     constants: dict[str, str] = field(default_factory=dict)   # column -> value given by a title row
     dropped: list[str] = field(default_factory=list)      # personal-data headers, never written
-    title_lines: list[str] = field(default_factory=list)
+    title_lines: list[str] = field(default_factory=list)   # the rows above the header, each as one line
+    header_rows: list[list[str]] = field(default_factory=list)   # the header row(s) as written
     delimiter: str | None = None
 
     @property
@@ -90,11 +91,14 @@ def find_layout(rows: list[list], spec: SourceSpec, given: dict[str, str] | None
             f"(cần các cột như {', '.join(repr(c.header) for c in spec.required)})"
         )
     titles_end = best_i
+    as_text = [["" if h is None else str(h).strip() for h in row] for row in rows[best_i:best_i + 2]]
     if merged is not None:
         headers = merged
+        header_rows = as_text[:2]
         best_i += 1                      # the column row ends the header
     else:
-        headers = ["" if h is None else str(h).strip() for h in rows[best_i]]
+        headers = as_text[0]
+        header_rows = as_text[:1]
     if best_i + 1 < len(rows) and _is_column_number_row(rows[best_i + 1]):
         best_i += 1                      # data starts below the column numbers
     header_row = best_i + 1
@@ -125,13 +129,16 @@ def find_layout(rows: list[list], spec: SourceSpec, given: dict[str, str] | None
         else:
             extra[i] = h
     titles = [t for t in (" ".join(str(c) for c in r if c) for r in rows[:titles_end]) if t.strip()]
+    # each cell on its own first ('Đơn vị báo cáo: Sở Tư pháp' beside 'Đơn vị nhận báo cáo: …'), then whole rows
+    title_cells = [str(c).strip() for r in rows[:titles_end] for c in r if c is not None and str(c).strip()]
     constants: dict[str, str] = {}
     for tf in spec.title_fields:
-        if tf.column in seen:
+        if tf.column in seen or tf.column in constants or (tf.name_column and tf.name_column in seen):
             continue
-        for line in titles:
+        for line in [*title_cells, *titles]:
             if value := tf.find(line):
-                constants[tf.column] = value
+                target = tf.name_column if tf.name_column and not looks_like_code(value) else tf.column
+                constants.setdefault(target, value)
                 break
     for name, value in (given or {}).items():
         if name in seen:
@@ -140,7 +147,8 @@ def find_layout(rows: list[list], spec: SourceSpec, given: dict[str, str] | None
             raise LayoutError(f"{spec.column(name).header} trong tiêu đề ({constants[name]}) khác giá trị được "
                               f"chỉ định ({value})")
         constants[name] = value
-    by_name = {code for code, name in spec.code_from_name.items() if code not in seen and name in seen}
+    by_name = {code for code, name in spec.code_from_name.items()
+               if code not in seen and code not in constants and (name in seen or name in constants)}
     missing = [c for c in spec.required if c.name not in seen and c.name not in constants and c.name not in by_name]
     if missing:
         raise LayoutError(
@@ -148,4 +156,4 @@ def find_layout(rows: list[list], spec: SourceSpec, given: dict[str, str] | None
             + ", ".join(f"'{c.header}'" for c in missing)
         )
     return Layout(header_row=header_row, headers=headers, columns=columns, extra=extra, dropped=dropped,
-                  title_lines=titles, families=families, constants=constants)
+                  title_lines=titles, families=families, constants=constants, header_rows=header_rows)

@@ -9,11 +9,9 @@ The file is then registered and validated by the quality gate.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import itertools
 import logging
-import re
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -30,17 +28,15 @@ from psycopg.types.json import Jsonb
 
 from . import parsing, readers, registry
 from .db import connect
+from .ingest.region import KIND_VI, Skipped, TableRegion, TableShape
 from .layout import Layout, LayoutError, find_layout
 from .periods import format_month, year_from_title
 from .registry import FileResult
 from .sources import SourceSpec, get_source
-from .textnorm import fold
 
 log = logging.getLogger(__name__)
 XLSX_BATCH = 50_000
 CSV_BLOCK = 1 << 22
-# Rows people add below the table: totals, "prepared by", signatures (matched on folded text).
-FOOTER = re.compile(r"^(tong cong|tong so|tong diem|cong|nguoi lap|ky ghi ro|ky ten|thu truong|lanh dao|xac nhan)\b")
 ARROW_ENCODING = {"utf-8": "utf8", "utf-8-sig": "utf8", "utf-16": "utf-16", "utf-16-le": "utf-16-le",
                   "utf-16-be": "utf-16-be"}
 
@@ -51,31 +47,47 @@ class FileLayout:
     kind: str                      # csv | xlsx
     encoding: str | None = None
     sheet: int = 0                 # xlsx sheet index
-    sheet_name: str | None = None  # recorded with each row when the source reads every sheet
+    sheet_name: str | None = None  # xlsx: recorded with each row and named in every message
 
 
 @dataclass
 class RowBatch:
-    """Rows of a file as text cells of the kept columns (in Layout.kept_indexes order) and row numbers."""
+    """Rows of a file as text cells of every column (cells[i]: the file's column i; None for blank) and row
+    numbers as a person counts rows. Personal-data cells are read to tell furniture from data, never written."""
     numbers: pa.Array
     cells: list[pa.Array]
+
+    def take(self, indexes: list[int]) -> RowBatch:
+        idx = pa.array(indexes, pa.int64())
+        return RowBatch(self.numbers.take(idx), [c.take(idx) for c in self.cells])
+
+    def kept(self, indexes: list[int]) -> list[pa.Array]:
+        n = len(self.numbers)
+        return [self.cells[i] if i < len(self.cells) else pa.nulls(n, pa.string()) for i in indexes]
 
 
 @dataclass
 class CopyStats:
     records: int = 0               # records after the header (data, blank, footer)
     written: int = 0
-    dropped_rows: list[int] = field(default_factory=list)   # blank and footer rows, not data
+    skipped: list[Skipped] = field(default_factory=list)   # rows below the header that are not data, and why
     unit_codes: list[str] = field(default_factory=list)
 
 
 def read_layouts(path: Path, spec: SourceSpec, given: dict[str, str] | None = None) -> list[FileLayout]:
     """The tables of a file: one, or for a source read sheet by sheet, one per sheet that has a table
     (sheets without one, e.g. instructions, are passed over; none at all is an error)."""
-    if not (spec.all_sheets and readers.is_xlsx(path)):
+    if not readers.is_xlsx(path):
         return [read_layout(path, spec, given)]
+    names = readers.xlsx_sheet_names(path)
+    if not spec.all_sheets:
+        try:
+            head = list(itertools.islice(readers.xlsx_rows(path, 0), 40))
+            return [FileLayout(find_layout(head, spec, given), "xlsx", sheet=0, sheet_name=names[0] if names else None)]
+        except LayoutError as exc:
+            raise LayoutError(f"trang '{names[0]}': {exc}" if names else str(exc)) from None
     found, errors = [], []
-    for i, name in enumerate(readers.xlsx_sheet_names(path)):
+    for i, name in enumerate(names):
         try:
             head = list(itertools.islice(readers.xlsx_rows(path, i), 40))
             found.append(FileLayout(find_layout(head, spec, given), "xlsx", sheet=i, sheet_name=name))
@@ -88,8 +100,7 @@ def read_layouts(path: Path, spec: SourceSpec, given: dict[str, str] | None = No
 
 def read_layout(path: Path, spec: SourceSpec, given: dict[str, str] | None = None) -> FileLayout:
     if readers.is_xlsx(path):
-        head = list(itertools.islice(readers.xlsx_rows(path), 40))
-        return FileLayout(find_layout(head, spec, given), "xlsx")
+        return read_layouts(path, spec, given)[0]
     encoding = readers.detect_encoding(path)
     sample = readers.sample_lines(path, encoding)
     best: Layout | None = None
@@ -108,32 +119,22 @@ def read_layout(path: Path, spec: SourceSpec, given: dict[str, str] | None = Non
     return FileLayout(best, "csv", encoding)
 
 
-def _is_data(key_cell: str | None, required_cells: list[str | None], keep_totals: bool = False) -> bool:
-    """A row below the table is not data when its key cell reads like a footer (totals, signatures), or
-    when it has no key and either none of the required values or a required value reading like a total
-    ('Tổng điểm' under the criteria); a last row missing only its code is data (the gate flags it)."""
-    if key_cell is not None:
-        return not FOOTER.match(fold(key_cell)) or (keep_totals and bool(parsing.TOTAL_LABEL.match(fold(key_cell))))
-    present = [c for c in required_cells if c is not None]
-    return bool(present) and not any(FOOTER.match(fold(c)) for c in present)
-
-
-def _python_batch(numbers: list[int], rows: list[list], indexes: list[int]) -> RowBatch:
-    cols = [pa.array([(r[i] or None) if i < len(r) else None for r in rows], pa.string())
-            for i in indexes]
+def _python_batch(numbers: list[int], rows: list[list], width: int) -> RowBatch:
+    width = max(width, max((len(r) for r in rows), default=0))
+    cols = [pa.array([(r[i] or None) if i < len(r) else None for r in rows], pa.string()) for i in range(width)]
     return RowBatch(pa.array(numbers, pa.int32()), cols)
 
 
 def csv_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
-    """Arrow's CSV reader, single-threaded so that rows it cannot parse come with their line number;
-    those (short or long rows, e.g. footers) are read again with Python's csv module, never dropped."""
+    """Arrow's CSV reader, single-threaded so that rows it cannot parse (short or long rows, e.g. footers) come
+    with their line number; those are read again with Python's csv module, never dropped. Arrow reports such
+    rows while it reads ahead, so a row's number is the next number not taken by a row reported odd."""
     lay = fl.layout
     names = [f"c{i}" for i in range(len(lay.headers))]
-    kept = [names[i] for i in lay.kept_indexes]
-    odd: list[tuple[int, str]] = []
+    odd: dict[int, str] = {}
 
     def on_invalid(row) -> str:
-        odd.append((row.number, row.text))
+        odd[row.number] = row.text
         return "skip"
 
     reader = pacsv.open_csv(
@@ -142,29 +143,26 @@ def csv_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
                                        encoding=ARROW_ENCODING[fl.encoding], use_threads=False),
         parse_options=pacsv.ParseOptions(delimiter=lay.delimiter, newlines_in_values=True,
                                          ignore_empty_lines=False, invalid_row_handler=on_invalid),
-        convert_options=pacsv.ConvertOptions(include_columns=kept, column_types={n: pa.string() for n in names},
+        convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
                                              strings_can_be_null=True, quoted_strings_can_be_null=False),
     )
     next_number = lay.header_row + 1
-    seen_odd = 0
     try:
         for batch in reader:
-            skipped = {n for n, _ in odd[seen_odd:]}
-            seen_odd = len(odd)
             k = batch.num_rows
-            if skipped and min(skipped) < next_number + k + len(skipped):
-                numbers = list(itertools.islice((n for n in itertools.count(next_number) if n not in skipped), k))
+            if odd and any(next_number <= n < next_number + k + len(odd) for n in odd):
+                numbers = list(itertools.islice((n for n in itertools.count(next_number) if n not in odd), k))
                 next_number = numbers[-1] + 1 if numbers else next_number
                 numbers_arr = pa.array(numbers, pa.int32())
             else:
                 numbers_arr = pa.array(range(next_number, next_number + k), pa.int32())
                 next_number += k
-            yield RowBatch(numbers_arr, [batch.column(n) for n in kept])
+            yield RowBatch(numbers_arr, [batch.column(n) for n in names])
     except pa.ArrowInvalid as exc:
         raise LayoutError(f"không đọc được tệp CSV: {exc}") from None
     if odd:
-        parsed = [(n, next(csv.reader([t], delimiter=lay.delimiter), [])) for n, t in odd]
-        yield _python_batch([n for n, _ in parsed], [cells for _, cells in parsed], lay.kept_indexes)
+        parsed = [(n, next(csv.reader([t], delimiter=lay.delimiter), [])) for n, t in sorted(odd.items())]
+        yield _python_batch([n for n, _ in parsed], [cells for _, cells in parsed], len(names))
 
 
 def xlsx_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
@@ -172,7 +170,7 @@ def xlsx_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
     rows = itertools.islice(readers.xlsx_rows(path, fl.sheet), lay.header_row, None)
     number = lay.header_row + 1
     while chunk := list(itertools.islice(rows, XLSX_BATCH)):
-        yield _python_batch(list(range(number, number + len(chunk))), chunk, lay.kept_indexes)
+        yield _python_batch(list(range(number, number + len(chunk))), chunk, len(lay.headers))
         number += len(chunk)
 
 
@@ -206,11 +204,12 @@ def _json_object(keys: list[str], values: list[pa.Array], n: int) -> pa.Array:
     return pc.binary_join_element_wise(*[p if isinstance(p, pa.Array) else pa.scalar(p) for p in parts], "")
 
 
-def _output(spec: SourceSpec, fl: FileLayout, b: RowBatch, load_id: int, file_id: int) -> tuple[list[str], pa.Table]:
+def _output(spec: SourceSpec, fl: FileLayout, b: RowBatch, load_id: int, file_id: int,
+            total_labels: pa.Array | None = None) -> tuple[list[str], pa.Table]:
     lay = fl.layout
     n = len(b.numbers)
     n_contract, n_family = len(lay.columns), len(lay.families)
-    cells = [parsing.nfc(c) for c in b.cells]
+    cells = [parsing.nfc(c) for c in b.kept(lay.kept_indexes)]
     names = ["load_id", "file_id", "source_row"]
     arrays: list[pa.Array] = [pa.array([load_id] * n, pa.int64()), pa.array([file_id] * n, pa.int64()), b.numbers]
     contract = list(zip(lay.columns.values(), cells[:n_contract], strict=True))
@@ -234,36 +233,83 @@ def _output(spec: SourceSpec, fl: FileLayout, b: RowBatch, load_id: int, file_id
     if fl.sheet_name is not None:
         names.append("source_sheet")
         arrays.append(pa.array([fl.sheet_name] * n, pa.string()))
+    if spec.keep_totals:
+        names.append("total_label")
+        arrays.append(total_labels if total_labels is not None else pa.nulls(n, pa.string()))
     return names, pa.Table.from_arrays(arrays, names=names)
 
 
-def _slice(b: RowBatch, start: int, stop: int | None = None) -> RowBatch:
-    n = len(b.numbers)
-    stop = n if stop is None else stop
-    return RowBatch(b.numbers.slice(start, stop - start), [c.slice(start, stop - start) for c in b.cells])
+def table_shape(spec: SourceSpec, lay: Layout) -> TableShape:
+    """What a data row of this file looks like: its required values (a code or the name it may be given by)
+    and its key cell, in the file's column indexes."""
+    at = {col.name: i for i, col in lay.columns.items()}
+    required = []
+    for col in spec.required:
+        cells = tuple(at[c] for c in (col.name, spec.code_from_name.get(col.name)) if c in at)
+        if cells:
+            required.append(cells)
+    key = at.get(spec.key_column, at.get(spec.code_from_name.get(spec.key_column, ""), None))
+    return TableShape(required=required, key=key, headers=lay.header_rows, keep_totals=spec.keep_totals)
+
+
+@dataclass
+class TableRead:
+    """The data rows of one table of a file, batch by batch, once the table-region rule has sorted its rows."""
+    spec: SourceSpec
+    fl: FileLayout
+    path: Path
+    region: TableRegion = field(init=False)
+    records: int = 0
+
+    def __post_init__(self) -> None:
+        self.region = TableRegion(table_shape(self.spec, self.fl.layout), self.fl.sheet_name)
+
+    def __iter__(self) -> Iterator[tuple[RowBatch, pa.Array | None]]:
+        """(data rows, their total labels for a source keeping its total row); raises LayoutError at the end
+        when the table is ambiguous (a total or a signature between data rows)."""
+        region, keep_totals = self.region, self.spec.keep_totals
+        for b in batches(self.path, self.fl):
+            n = len(b.numbers)
+            self.records += n
+            suspects = region.suspects(b.cells, n)
+            if not suspects:
+                region.feed([], iter(()), n, b, [])
+                yield b, None
+                continue
+            picked = [c.take(pa.array(suspects, pa.int64())).to_pylist() for c in b.cells]
+            rows = zip(suspects, (list(r) for r in zip(*picked, strict=True)), strict=True)
+            keep = region.feed(b.numbers.to_pylist(), rows, n, b, suspects)
+            labels = pa.array([region.total_labels.get(i) for i in keep], pa.string()) if keep_totals else None
+            yield (b if len(keep) == n else b.take(keep)), labels
+            for batch, i in region.late_rows:      # free text between data rows: data (the gate names it)
+                yield batch.take([i]), None
+            region.late_rows.clear()
+        region.finish()
+        if region.errors:
+            raise LayoutError("; ".join(region.errors))
+
+
+def read_rows(spec: SourceSpec, fl: FileLayout, path: Path) -> tuple[pa.Table, TableRead]:
+    """The rows a load would write for one table, as one Arrow table (lineage ids 0); for tests and tools."""
+    read = TableRead(spec, fl, path)
+    tables = [_output(spec, fl, b, 0, 0, labels)[1] for b, labels in read if len(b.numbers)]
+    return (pa.concat_tables(tables, promote_options="default") if tables else pa.table({})), read
 
 
 def copy_to_raw(conn: psycopg.Connection, spec: SourceSpec, fl: FileLayout, path: Path,
                 load_id: int, file_id: int) -> CopyStats:
-    """Stream the file's rows into the raw table with one COPY. Blank rows are skipped; the last rows
-    are held back until the end, so that rows after the last data row that look like a footer (totals,
-    signatures) are never written."""
-    lay = fl.layout
-    contract = [c.name for c in lay.columns.values()]
-    key = contract.index(spec.key_column if spec.key_column in contract else spec.code_from_name[spec.key_column])
-    required = [contract.index(c.name) for c in spec.required if c.name in contract]
+    """Stream the file's data rows into the raw table with one COPY. Which rows are data is the table-region
+    rule's (ingest.region): rows around and inside the table that are not data are never written, and are
+    recorded with their kind; a total or a signature between data rows rejects the file."""
     stats = CopyStats()
     units: set[str] = set()
-    held = RowBatch(pa.array([], pa.int32()), [pa.array([], pa.string()) for _ in lay.kept_indexes])
-    tail = 50
+    read = TableRead(spec, fl, path)
     with conn.cursor() as cur, ExitStack() as stack:
         writer, columns = None, None
-
-        def write(b: RowBatch) -> None:
-            nonlocal writer, columns
+        for b, labels in read:
             if len(b.numbers) == 0:
-                return
-            names, table = _output(spec, fl, b, load_id, file_id)
+                continue
+            names, table = _output(spec, fl, b, load_id, file_id, labels)
             if "unit_code" in names:
                 units.update(v for v in pc.unique(table.column("unit_code")).to_pylist() if v)
             if writer is None:
@@ -276,27 +322,8 @@ def copy_to_raw(conn: psycopg.Connection, spec: SourceSpec, fl: FileLayout, path
             pacsv.write_csv(table.select(columns), buf, pacsv.WriteOptions(include_header=False))
             writer.write(buf.getbuffer())
             stats.written += len(b.numbers)
-
-        for b in batches(path, fl):
-            stats.records += len(b.numbers)
-            empty = functools.reduce(pc.and_, [pc.is_null(c) for c in b.cells])
-            if pc.any(empty).as_py():
-                keep = pc.invert(empty)
-                stats.dropped_rows += pc.filter(b.numbers, empty).to_pylist()
-                b = RowBatch(pc.filter(b.numbers, keep), [pc.filter(c, keep) for c in b.cells])
-            if len(b.numbers) == 0:
-                continue
-            write(held)                           # a later batch has rows: the held ones were not the end
-            cut = max(0, len(b.numbers) - tail)
-            write(_slice(b, 0, cut))
-            held = _slice(b, cut)
-        # the held rows: data up to the last row that is data; what follows is a footer
-        numbers = held.numbers.to_pylist()
-        keys = held.cells[key].to_pylist()
-        req = list(zip(*(held.cells[i].to_pylist() for i in required), strict=True))
-        last = max((i for i in range(len(numbers)) if _is_data(keys[i], list(req[i]), spec.keep_totals)), default=-1)
-        write(_slice(held, 0, last + 1))
-        stats.dropped_rows += numbers[last + 1:]
+    stats.records = read.records
+    stats.skipped = read.region.skipped
     stats.unit_codes = sorted(units)
     return stats
 
@@ -318,6 +345,8 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
         log.info("%s: same content already loaded as file %s: nothing to do", path.name, file_id)
         return result
 
+    if period is not None:
+        result.period = _period_label(spec, period)
     try:
         layouts = read_layouts(path, spec, given)
         first = layouts[0].layout
@@ -325,14 +354,20 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
             if not any(f is fam for fl in layouts for f, _ in fl.layout.families.values()):
                 raise LayoutError(f"dòng {first.header_row} (dòng tiêu đề cột): không có cột câu hỏi nào "
                                   f"(tiêu đề dạng TC1, TT2, CC3, KQ1, PA1)")
-        period = _resolve_period(spec, first, period)
+        periods = {_in_sheet(fl, lambda fl=fl: _resolve_period(spec, fl.layout, period)) for fl in layouts}
+        if len(periods - {None}) > 1:
+            raise LayoutError("các trang ghi kỳ báo cáo khác nhau: "
+                              + ", ".join(_period_label(spec, p) for p in sorted(periods - {None})))
+        period = max(periods - {None}, default=None)
+        if period is not None:
+            result.period = _period_label(spec, period)
         with connect() as conn:
             stats = CopyStats()
             for fl in layouts:
-                part = copy_to_raw(conn, spec, fl, path, load_id, file_id)
+                part = _in_sheet(fl, lambda fl=fl: copy_to_raw(conn, spec, fl, path, load_id, file_id))
                 stats.records += part.records
                 stats.written += part.written
-                stats.dropped_rows += part.dropped_rows
+                stats.skipped += part.skipped
                 stats.unit_codes = sorted(set(stats.unit_codes) | set(part.unit_codes))
             if stats.written == 0:
                 raise LayoutError("không có dòng dữ liệu nào sau dòng tiêu đề cột")
@@ -345,11 +380,12 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
             conn.execute(
                 """update audit.source_file set period_month = %s, period_kind = %s, header_row = %s,
                           header_map = %s, dropped_columns = %s, rows_in_file = %s, rows_loaded = %s,
-                          unit_codes = %s, skipped_rows = %s
+                          unit_codes = %s, skipped_rows = %s, skipped_detail = %s
                     where file_id = %s""",
                 (month, spec.cadence, first.header_row, Jsonb(header_map),
                  sorted({d for fl in layouts for d in fl.layout.dropped}), stats.records, stats.written,
-                 stats.unit_codes, sorted(stats.dropped_rows), file_id),
+                 stats.unit_codes, sorted({k.row for k in stats.skipped}), Jsonb(skipped_detail(stats.skipped)),
+                 file_id),
             )
     except (LayoutError, readers.UnreadableFile, csv.Error, UnicodeDecodeError) as exc:
         result.status = "rejected"
@@ -358,7 +394,7 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
             registry.reject(conn, file_id, result.reasons)
         return result
 
-    result.period = format_month(month) if spec.cadence == "month" else str(month.year)
+    result.period = _period_label(spec, month)
     result.rows_loaded = stats.written
     outcome = gate.validate_file(spec, file_id, path.name, header_map)
     result.warnings = outcome.warnings
@@ -371,6 +407,29 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
             result.status = "loaded"
             registry.accept(conn, file_id, outcome.warnings)
     return result
+
+
+def _period_label(spec: SourceSpec, period: date) -> str:
+    return format_month(period) if spec.cadence == "month" else str(period.year)
+
+
+def _in_sheet(fl: FileLayout, step):
+    """Run a reading step; its error names the workbook sheet it happened in."""
+    try:
+        return step()
+    except LayoutError as exc:
+        if fl.sheet_name is not None and not str(exc).startswith("trang '"):
+            raise LayoutError(f"trang '{fl.sheet_name}', {exc}") from None
+        raise
+
+
+def skipped_detail(skipped: list[Skipped]) -> list[dict]:
+    """Rows left out, grouped by sheet and kind, for the file registry: [{sheet, kind, kind_vi, rows}]."""
+    groups: dict[tuple[str | None, str], list[int]] = {}
+    for k in skipped:
+        groups.setdefault((k.sheet, k.kind), []).append(k.row)
+    return [{"sheet": sheet, "kind": kind, "kind_vi": KIND_VI[kind], "rows": sorted(rows)}
+            for (sheet, kind), rows in sorted(groups.items(), key=lambda g: (g[0][0] or "", min(g[1])))]
 
 
 def _resolve_period(spec: SourceSpec, layout: Layout, period: date | None) -> date | None:

@@ -195,7 +195,6 @@ LIKERT = {"rat khong hai long": 1, "khong hai long": 2, "binh thuong": 3, "hai l
 PLAN_STATUS = {"hoan thanh": "done", "da hoan thanh": "done", "hoan thanh dung han": "done",
                "hoan thanh qua han": "done_late", "hoan thanh nhung qua han": "done_late",
                "dang thuc hien": "in_progress", "chua thuc hien": "not_started", "chua hoan thanh": "in_progress"}
-TOTAL_LABEL = re.compile(r"^(tong cong|tong so|cong|tong)\b")
 _QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -226,5 +225,4 @@ RULES = {
     "deadline": _python_rule(deadline_code, pa.string()),
     "not_applicable": _python_rule(lambda t: "khong ap dung" in textnorm.fold(t), pa.bool_()),
     "unit_name_key": _python_rule(lambda t: textnorm.unit_name_key(t) or None, pa.string()),
-    "total_label": _python_rule(lambda t: bool(TOTAL_LABEL.match(textnorm.fold(t))), pa.bool_()),
 }

@@ -35,8 +35,8 @@ def _per_column(name: str, checks: list, message: str) -> dict:
     values = ", ".join(f"('{key}', {value}::text, {bad})" for key, _, value, bad, _ in checks)
     any_bad = " or ".join(f"({bad})" for _, _, _, bad, _ in checks)   # filter rows before unpivoting
     query = (
-        "select source_row, check_key, value, n from ("
-        " select b.source_row, c.check_key, c.value,"
+        "select source_row, source_sheet, check_key, value, n from ("
+        " select b.source_row, b.source_sheet, c.check_key, c.value,"
         " count(*) over (partition by c.check_key) as n,"
         " row_number() over (partition by c.check_key order by b.source_row) as k"
         f" from {{batch}} as b cross join lateral (values {values}) as c(check_key, value, bad)"
@@ -138,12 +138,12 @@ def one_stop_dossiers_expectations() -> list[dict]:
              "b.received_date >= b.period_month + interval '1 month'", "ngày tiếp nhận sau kỳ báo cáo của tệp"),
         ], "giá trị không đọc được, mã đơn vị chưa đăng ký, ngày không hợp lý"),
         _rows(
-            "select source_row, dossier_code as value from {batch} where dossier_code in "
+            "select source_row, source_sheet, dossier_code as value from {batch} where dossier_code in "
             "(select dossier_code from {batch} group by dossier_code having count(*) > 1) order by source_row",
             "dossier_code", "mã hồ sơ trùng lặp trong tệp",
         ),
         _rows(
-            "select source_row, status_text as value from {batch} "
+            "select source_row, source_sheet, status_text as value from {batch} "
             "where status_code in (9, 10) and finished_at_text is null order by source_row",
             "finished_at", "hồ sơ đã giải quyết nhưng thiếu ngày kết thúc xử lý (không được tính là đã giải quyết)",
             severity="warning",
@@ -162,7 +162,8 @@ def one_stop_dossiers_expectations() -> list[dict]:
                                                    and r.unit_code = any(newer.unit_codes)
                                                    and newer.file_id > f.file_id)
                               group by r.unit_code, f.period_month)
-               select null::int as source_row, cur.unit_code || ': ' || cur.n || ' hồ sơ, trung bình 3 tháng trước '
+               select null::int as source_row, null::text as source_sheet,
+                      cur.unit_code || ': ' || cur.n || ' hồ sơ, trung bình 3 tháng trước '
                       || round(avg(hist.n)) as value
                  from cur join hist on hist.unit_code = cur.unit_code
                   and hist.period_month < cur.pm and hist.period_month >= cur.pm - interval '3 months'
@@ -223,7 +224,7 @@ def _common(spec, extra_checks: list[Check], required_when: dict[str, str] | Non
         key = ", ".join(c.typed_name or c.name for c in cols)
         shown = " || ' / ' || ".join(f"coalesce({c.name}, '')" for c in cols)
         out.append(_rows(
-            f"select source_row, {shown} as value from {{batch}} where ({key}) in "
+            f"select source_row, source_sheet, {shown} as value from {{batch}} where ({key}) in "
             f"(select {key} from {{batch}} where {' and '.join(f'{c.typed_name or c.name} is not null' for c in cols)}"
             f" group by {key} having count(*) > 1) order by source_row",
             cols[-1].name, f"trùng {' + '.join(c.header for c in cols)} trong tệp"))
@@ -260,7 +261,7 @@ def sipas_survey_expectations() -> list[dict]:
             ("surveyed_on:period", "surveyed_on", "surveyed_on",
              "b.surveyed_date >= b.period_month + interval '1 month'", "ngày khảo sát sau kỳ báo cáo của tệp"),
         ]),
-        _rows("select source_row, response_id as value from {batch} where not exists "
+        _rows("select source_row, source_sheet, response_id as value from {batch} where not exists "
               "(select 1 from jsonb_each(answer_scores) a where a.value <> 'null'::jsonb) order by source_row",
               "response_id", "phiếu không trả lời câu hỏi nào (không được tính)", severity="warning"),
     ]
@@ -278,8 +279,8 @@ def plan_tasks_expectations() -> list[dict]:
             ("year:report", "year", "year",
              "b.report_date_value < make_date(b.year_value, 1, 1)", "ngày báo cáo trước năm kế hoạch"),
         ]),
-        _rows("select source_row, status as value from {batch} where status_code in ('done', 'done_late') "
-              "and done_date is null order by source_row",
+        _rows("select source_row, source_sheet, status as value from {batch} "
+              "where status_code in ('done', 'done_late') and done_date is null order by source_row",
               "done_on", "nhiệm vụ hoàn thành nhưng thiếu ngày hoàn thành (đúng hạn hay không theo cột kết quả)",
               severity="warning"),
     ]
@@ -295,9 +296,8 @@ def _points(col: str, what: str) -> list[Check]:
 def par_scores_expectations() -> list[dict]:
     from .sources import PAR_SCORES
 
-    where = "coalesce(c.source_sheet || ' / ', '') || "    # rows repeat from sheet to sheet: name the sheet
     tree = (
-        f"select c.source_row, {where}c.criterion_code as value from {{batch}} c left join {{batch}} p"
+        "select c.source_row, c.source_sheet, c.criterion_code as value from {batch} c left join {batch} p"
         " on p.unit_code is not distinct from c.unit_code and p.source_sheet is not distinct from c.source_sheet"
         " and p.criterion_path = regexp_replace(c.criterion_path, '\\.[^.]+$', '')"
         " where c.criterion_path like '%.%' and p.criterion_path is null order by c.source_row")
@@ -305,7 +305,7 @@ def par_scores_expectations() -> list[dict]:
     for col, what in (("max_points", "điểm tối đa"), ("self_points", "điểm tự đánh giá"),
                       ("appraised_points", "điểm thẩm định")):
         sums.append(_rows(
-            f"select p.source_row, coalesce(p.source_sheet || ' / ', '') || p.criterion_code || ': '"
+            f"select p.source_row, p.source_sheet, p.criterion_code || ': '"
             f" || p.{col}_value || ' ≠ tổng các tiêu chí con ' || sum(c.{col}_value) as value"
             f" from {{batch}} p join {{batch}} c"
             f" on c.unit_code is not distinct from p.unit_code and c.source_sheet is not distinct from p.source_sheet"
@@ -355,7 +355,8 @@ def par_national_expectations() -> list[dict]:
              "không có tỉnh, thành phố nào tên như vậy trong năm của kết quả "
              "(63 tỉnh đến 30/06/2025, 34 từ 01/07/2025)"),
         ]),
-        _rows(f"select source_row, province_name || ': tổng thành phần ' || round(({components})::numeric, 2)"
+        _rows(f"select source_row, source_sheet,"
+              f" province_name || ': tổng thành phần ' || round(({components})::numeric, 2)"
               f" || ', chỉ số công bố ' || index_percent as value from {{batch}}"
               f" where abs(({components}) - index_percent) > 0.01 order by source_row",
               "index_value", "tổng điểm các thành phần khác chỉ số công bố quá 0,01 (giữ nguyên số công bố)",
@@ -390,11 +391,12 @@ def one_stop_summary_expectations() -> list[dict]:
             identity("pending_total:sum_parts", "pending_total", ["pending_within", "pending_overdue"],
                      "cột (11) khác (12) + (13)"),
         ], required_when={"field_name": "b.row_label is null", **counts}),
-        _rows(f"select x.source_row, s.col || ': dòng tổng ' || s.total || ' ≠ cộng các dòng ' || s.rows_sum as value"
+        _rows(f"select x.source_row, x.source_sheet,"
+              f" s.col || ': dòng tổng ' || s.total || ' ≠ cộng các dòng ' || s.rows_sum as value"
               f" from {{batch}} x join lateral ({sums}) s on s.total is distinct from s.rows_sum"
               f" where x.is_total order by x.source_row, s.col",
               "field_name", "dòng Tổng cộng khác tổng các dòng lĩnh vực"),
-        _rows("select null::int as source_row, 'không có dòng Tổng cộng' as value from "
+        _rows("select null::int as source_row, null::text as source_sheet, 'không có dòng Tổng cộng' as value from "
               "(select count(*) filter (where is_total) as n from {batch}) as c where c.n = 0",
               "field_name", "biểu không có dòng Tổng cộng (không đối chiếu được tổng)", severity="warning"),
     ]

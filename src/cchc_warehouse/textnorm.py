@@ -33,8 +33,12 @@ UNIT_PREFIXES = ("uy ban nhan dan", "ubnd", "tinh", "thanh pho", "tp", "thi xa",
                  "tt", "phuong", "xa", "dac khu")
 
 
+_QUALIFIER = re.compile(r"^(.+?) (?:tinh|thanh pho|tp) \S.*$")
+
+
 def unit_name_key(text: str) -> str:
-    """'UBND huyện Tam Đường' -> 'tam duong'; 'Phường  Bình-Lư' -> 'binh lu'; 'Sở Tư pháp' -> 'so tu phap'."""
+    """'UBND huyện Tam Đường' -> 'tam duong'; 'Phường  Bình-Lư' -> 'binh lu'; 'Sở Tư pháp' -> 'so tu phap'; the
+    province a name ends with is not part of it: 'Sở Tư pháp tỉnh Lai Châu' -> 'so tu phap'."""
     key = fold(text)
     changed = True
     while changed:
@@ -43,4 +47,6 @@ def unit_name_key(text: str) -> str:
             if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
                 key = key[len(prefix) + 1:]
                 changed = True
+    if m := _QUALIFIER.match(key):
+        key = m.group(1)
     return key

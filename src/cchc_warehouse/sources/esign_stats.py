@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import Column, SourceSpec
+from .spec import Column, SourceSpec, unit_title_fields
 
 ESIGN_STATS = SourceSpec(
     name="esign_stats",
@@ -10,6 +10,7 @@ ESIGN_STATS = SourceSpec(
     raw_table="raw.esign_stats",
     key_column="unit_code",
     code_from_name={"unit_code": "unit_name"},
+    title_fields=unit_title_fields(),
     unique_key=("unit_code", "period"),
     columns=(
         Column("unit_code", "Mã đơn vị", required=True),

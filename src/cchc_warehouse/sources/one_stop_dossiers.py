@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import Column, SourceSpec
+from .spec import Column, SourceSpec, unit_title_fields
 
 ONE_STOP_DOSSIERS = SourceSpec(
     name="one_stop_dossiers",
@@ -10,6 +10,7 @@ ONE_STOP_DOSSIERS = SourceSpec(
     raw_table="raw.one_stop_dossiers",
     key_column="dossier_code",
     code_from_name={"unit_code": "unit_name"},
+    title_fields=unit_title_fields(),
     columns=(
         Column("dossier_code", "Mã hồ sơ", ("Số hồ sơ", "MaHoSo"), required=True),
         Column("unit_code", "Mã đơn vị", ("Mã cơ quan", "MaDonVi"), required=True),

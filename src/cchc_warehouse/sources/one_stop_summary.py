@@ -3,7 +3,7 @@ month: one row per field (lĩnh vực) and a 'Tổng cộng' row, 13 numbered co
 
 from __future__ import annotations
 
-from .spec import Column, SourceSpec, TitleField
+from .spec import Column, SourceSpec, unit_title_fields
 
 RECEIVED, RESOLVED, PENDING = "Số hồ sơ nhận giải quyết", "Số hồ sơ đã giải quyết", "Số hồ sơ đang giải quyết"
 
@@ -29,10 +29,11 @@ ONE_STOP_SUMMARY = SourceSpec(
     header_rows=2,
     keep_totals=True,
     columns=(
-        Column("seq", "STT", parse="total_label", typed_name="seq_is_total"),
+        Column("seq", "STT"),
         Column("field_name", "Lĩnh vực", ("Lĩnh vực giải quyết", "Tên lĩnh vực", "Lĩnh vực, công việc giải quyết"),
-               required=True, parse="total_label", typed_name="field_is_total"),
+               required=True),
         Column("unit_code", "Mã đơn vị", required=True),
+        Column("unit_name", "Tên đơn vị", parse="unit_name_key", typed_name="unit_name_key"),
         _count("received_total", RECEIVED, "Tổng số", "Tổng"),
         _count("received_online", RECEIVED, "Trực tuyến", "Trong đó / Trực tuyến", "Số mới tiếp nhận trực tuyến"),
         _count("received_direct", RECEIVED, "Trực tiếp, dịch vụ bưu chính",
@@ -46,5 +47,6 @@ ONE_STOP_SUMMARY = SourceSpec(
         _count("pending_within", PENDING, "Trong hạn", "Chưa đến hạn"),
         _count("pending_overdue", PENDING, "Quá hạn"),
     ),
-    title_fields=(TitleField("unit_code", labels=("ma don vi",)),),
+    code_from_name={"unit_code": "unit_name"},
+    title_fields=unit_title_fields(),
 )

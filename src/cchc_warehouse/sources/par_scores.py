@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import Column, SourceSpec, TitleField
+from .spec import Column, SourceSpec, TitleField, unit_title_fields
 
 PAR_SCORES = SourceSpec(
     name="par_scores",
@@ -12,8 +12,10 @@ PAR_SCORES = SourceSpec(
     cadence="year",
     all_sheets=True,
     unique_key=("unit_code", "criterion_code"),
+    code_from_name={"unit_code": "unit_name"},
     columns=(
         Column("unit_code", "Mã đơn vị", required=True),
+        Column("unit_name", "Tên đơn vị", ("Đơn vị",), parse="unit_name_key", typed_name="unit_name_key"),
         Column("year", "Năm", required=True, parse="year", typed_name="year_value"),
         Column("criterion_code", "STT", ("Mã tiêu chí",), required=True, parse="criterion_code",
                typed_name="criterion_path"),
@@ -26,7 +28,7 @@ PAR_SCORES = SourceSpec(
         Column("note", "Ghi chú", parse="not_applicable", typed_name="not_applicable"),
     ),
     title_fields=(
-        TitleField("unit_code", labels=("ma don vi",)),
+        *unit_title_fields(),
         TitleField("year", pattern=r"\bnam (\d{4})\b"),
     ),
 )

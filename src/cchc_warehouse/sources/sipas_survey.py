@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import Column, ColumnFamily, SourceSpec, TitleField
+from .spec import Column, ColumnFamily, SourceSpec, unit_title_fields
 
 ELEMENTS = ("TC", "TT", "CC", "KQ", "PA")
 
@@ -16,9 +16,11 @@ SIPAS_SURVEY = SourceSpec(
         Column("response_id", "Mã phiếu", ("Số phiếu", "ID phiếu"), required=True),
         Column("surveyed_on", "Ngày khảo sát", required=True, parse="date", typed_name="surveyed_date"),
         Column("unit_code", "Mã đơn vị", required=True),
+        Column("unit_name", "Tên đơn vị", ("Đơn vị",), parse="unit_name_key", typed_name="unit_name_key"),
         Column("field_name", "Lĩnh vực"),
         Column("respondent_type", "Đối tượng", parse="applicant_type", typed_name="respondent_type_code"),
     ),
     families=(ColumnFamily("answers", "answer_scores", r"(tc|tt|cc|kq|pa)\d{1,2}|hl", "likert"),),
-    title_fields=(TitleField("unit_code", labels=("ma don vi",)),),
+    code_from_name={"unit_code": "unit_name"},
+    title_fields=unit_title_fields(),
 )

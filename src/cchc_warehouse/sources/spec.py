@@ -44,21 +44,44 @@ class ColumnFamily:
         return k.upper() if re.fullmatch(self.pattern, k) else None
 
 
+_CODE = re.compile(r"^(?=\S*\d)[\w.\-/]+$")
+
+
+def looks_like_code(value: str) -> bool:
+    """A unit code rather than a name: one word with a digit ('12.STP', 'H44', '000.00.08.H29', '12')."""
+    return bool(_CODE.match(value.strip()))
+
+
 @dataclass(frozen=True)
 class TitleField:
     """A value a file may give in a title row above the table instead of a column, e.g. 'Mã đơn vị: 12.STP'
-    (label before a colon) or 'KẾ HOẠCH CCHC NĂM 2025' (pattern on the folded line, group 1)."""
+    (label before a colon) or 'KẾ HOẠCH CCHC NĂM 2025' (pattern on the folded line, group 1). name_column: the
+    label may give a code or a name ('Đơn vị: 12.STP', 'Đơn vị: Sở Tư pháp tỉnh Lai Châu'); a name goes to that
+    column and the code is found from it by the unit-name rules."""
     column: str
     labels: tuple[str, ...] = ()   # folded labels: 'ma don vi'
     pattern: str | None = None     # on the folded line
+    name_column: str | None = None
 
     def find(self, line: str) -> str | None:
         label, colon, value = line.partition(":")
         if colon and fold(label) in self.labels and value.strip():
-            return value.strip().split()[0] if self.column.endswith("_code") else value.strip()
+            value = " ".join(value.split())
+            if self.column.endswith("_code") and (self.name_column is None or looks_like_code(value.split()[0])):
+                return value.split()[0]
+            return value
         if self.pattern and (m := re.search(self.pattern, fold(line))):
             return m.group(1)
         return None
+
+
+UNIT_TITLE_LABELS = ("don vi", "don vi bao cao", "co quan", "co quan bao cao", "ten don vi", "ten co quan")
+
+
+def unit_title_fields() -> tuple[TitleField, TitleField]:
+    """'Mã đơn vị: 12.STP' (a code), and 'Đơn vị: …' / 'Đơn vị báo cáo: …' (a code or a name)."""
+    return (TitleField("unit_code", labels=("ma don vi", "ma co quan", "ma dv")),
+            TitleField("unit_code", labels=UNIT_TITLE_LABELS, name_column="unit_name"))
 
 
 @dataclass(frozen=True)
