@@ -11,6 +11,12 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from hypothesis import settings
+
+# Layout mutation tests: a bounded, derandomised run by default (CI); `--hypothesis-profile=long` for many more.
+settings.register_profile("ci", max_examples=40, derandomize=True, deadline=None)
+settings.register_profile("long", max_examples=2000, deadline=None)
+settings.load_profile("ci")
 
 _HOME = Path(tempfile.mkdtemp(prefix="cchc-test-"))
 _HOME.chmod(0o755)   # a local cluster started as root runs as `postgres`, which must reach it
