@@ -1,6 +1,6 @@
--- Ranking of scored units among peers of the same level (departments; districts; communes) in each year,
--- on the unrounded PAR index (points / applicable max, exact): units tied exactly share a rank and the next
--- rank is skipped (1, 2, 2, 4). Rank change = last year's rank - this year's (positive = moved up); NULL for
+-- Ranking of the province's scored units among peers of the same level (departments; districts; communes) in
+-- each year, on the unrounded PAR index (points / applicable max, exact): units tied exactly share a rank and the
+-- next rank is skipped (1, 2, 2, 4). Rank change = last year's rank - this year's (positive = moved up); NULL for
 -- a unit not ranked last year.
 with indexed as (
 
@@ -10,6 +10,7 @@ with indexed as (
     from {{ ref('int_par__unit_year_parts') }} p
     join {{ ref('stg_ref__units') }} u on u.unit_code = p.unit_code and u.valid_from = p.unit_valid_from
     where p.indicator_code = 'PAR_INDEX' and p.source = 'par_scores'
+      and u.unit_level <> 'province'     -- provinces: the published national rank (par_national), never re-derived
 
 ),
 

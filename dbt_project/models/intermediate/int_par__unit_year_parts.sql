@@ -4,7 +4,8 @@
 --   neither points nor max, so they shrink the applicable max (68.32 of an applicable 84 -> 81.33%).
 -- PAR_AREA_n = area points / applicable area max × 100; PAR_POINTS = total points;
 -- PAR_INDEX = total points / applicable max × 100. For a province, the published national result
--- (par_national) gives PAR_POINTS and PAR_INDEX as published: never recomputed, never overwritten.
+-- (par_national) gives PAR_POINTS, PAR_INDEX and PAR_RANK as published: never recomputed, never overwritten
+-- (a province's rank is never re-derived from the provinces that happen to be loaded).
 with leaves as (
 
     select
@@ -52,7 +53,8 @@ national as (
     cross join lateral (values
         ('PAR_POINTS', (n.appraisal_points + n.sipas_points + n.leader_survey_points + n.impact_points)::numeric,
          null::numeric, 1),
-        ('PAR_INDEX', n.published_index::numeric, 100::numeric, 100)
+        ('PAR_INDEX', n.published_index::numeric, 100::numeric, 100),
+        ('PAR_RANK', n.published_rank::numeric, null::numeric, 1)     -- as published, ties as published
     ) as v(indicator_code, numerator, denominator, scale)
 
 ),
