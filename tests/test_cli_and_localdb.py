@@ -41,6 +41,46 @@ def test_load_exit_code_is_non_zero_when_a_file_is_rejected(make_database, tmp_p
     assert "TỪ CHỐI" in out and "bad.csv" in out and "thiếu cột bắt buộc" in out
 
 
+def test_uninitialised_database_and_unbuilt_marts_get_a_vietnamese_message_not_a_traceback(
+        server_url, tmp_path, capsys):
+    """`cchc units import` before `cchc init`, `cchc indicators` before the first `cchc build`: one line for the
+    official, a non-zero exit."""
+    import uuid
+
+    import psycopg
+
+    from cchc_warehouse.db import migrate, with_database
+
+    name = f"cchc_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'create database "{name}"')
+    units = ROOT / "src" / "cchc_warehouse" / "reference" / "units_lai_chau.csv"
+    try:
+        os.environ["CCHC_DATABASE_URL"] = with_database(server_url, name)
+        assert main(["units", "import", str(units)]) == 2
+        err = capsys.readouterr().err
+        assert err.strip() == "LỖI: chưa khởi tạo cơ sở dữ liệu: chạy cchc init" and "Traceback" not in err
+        assert main(["indicators", "--period", "2025-06"]) == 2
+        assert "chưa khởi tạo cơ sở dữ liệu" in capsys.readouterr().err
+        migrate()
+        assert main(["units", "import", str(units)]) == 0
+        assert main(["indicators", "--period", "2025-06"]) == 2
+        err = capsys.readouterr().err
+        assert "chưa có số liệu báo cáo" in err and "cchc build" in err and "Traceback" not in err
+    finally:
+        os.environ.pop("CCHC_DATABASE_URL", None)
+        with psycopg.connect(server_url, autocommit=True) as conn:
+            conn.execute(f'drop database if exists "{name}" with (force)')
+
+
+def test_rejection_names_the_period_given(make_database, tmp_path, capsys):
+    make_database()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Mã hồ sơ,Mã đơn vị\nA,12\n", encoding="utf-8")
+    assert main(["load", "one_stop_dossiers", str(bad), "--period", "2025-06"]) == 1
+    assert "kỳ 2025-06" in capsys.readouterr().out
+
+
 @pytest.mark.skipif(not shutil.which("pg_ctl") and not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")),
                     reason="no PostgreSQL server binaries on this machine")
 def test_local_cluster_start_status_stop():
@@ -63,14 +103,55 @@ def test_local_cluster_start_status_stop():
     shutil.rmtree(home, ignore_errors=True)
 
 
+def _compose_config(tmp_path: Path, values: dict[str, str], *profiles: str) -> subprocess.CompletedProcess:
+    env_file = tmp_path / "compose.env"
+    env_file.write_text("".join(f"{k}={v}\n" for k, v in values.items()), encoding="utf-8")
+    args = ["docker-compose", "--env-file", str(env_file), "-f", str(ROOT / "docker-compose.yml")]
+    for p in profiles:
+        args += ["--profile", p]
+    # only PATH/HOME from the environment: variables exported in the shell would override the env file
+    return subprocess.run([*args, "config"], env={"PATH": os.environ["PATH"], "HOME": str(tmp_path)},
+                          capture_output=True, text=True, cwd=ROOT)
+
+
 @pytest.mark.skipif(not shutil.which("docker-compose"), reason="docker-compose (Debian package) not installed")
-def test_docker_compose_file_is_valid():
-    env = {**os.environ, "POSTGRES_PASSWORD": "x", "CCHC_DB_PASSWORD": "x", "AIRFLOW_DB_PASSWORD": "x",
-           "AIRFLOW_ADMIN_PASSWORD": "x", "METABASE_DB_PASSWORD": "x", "METABASE_ADMIN_PASSWORD": "x",
-           "CCHC_REPORTING_DB_PASSWORD": "x"}
-    res = subprocess.run(["docker-compose", "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
-                         env=env, capture_output=True, text=True, cwd=ROOT)
+def test_docker_compose_file_is_valid(tmp_path):
+    """Every variable of .env.example, the required (empty) ones given a test value: the file is valid for the
+    default profile and with celery + metabase; leaving any required secret empty makes compose refuse."""
+    import yaml
+
+    example = {}
+    for line in (ROOT / ".env.example").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            key, _, value = line.partition("=")
+            example[key.strip()] = value.strip()
+    required = [k for k, v in example.items() if not v and k not in ("COMPOSE_PROFILES", "CCHC_METABASE_URL")]
+    assert {"POSTGRES_PASSWORD", "AIRFLOW_JWT_SECRET", "AIRFLOW_API_SECRET_KEY", "AIRFLOW_FERNET_KEY",
+            "AIRFLOW_ADMIN_PASSWORD"} <= set(required)
+    values = {**example, **{k: "test-secret" for k in required}}
+
+    res = _compose_config(tmp_path, values)
     assert res.returncode == 0, res.stderr
+    services = yaml.safe_load(res.stdout)["services"]
+    env = services["airflow-scheduler"]["environment"]
+    assert env["AIRFLOW__CORE__EXECUTOR"] == "LocalExecutor"
+    assert env["CCHC_METABASE_URL"] == ""                      # no Metabase sync without the profile
+    assert env["AIRFLOW__API_AUTH__JWT_SECRET"] == env["AIRFLOW__API__SECRET_KEY"] == "test-secret"
+    assert not any(p.startswith("127.0.0.1:5432:") for p in services["postgres"].get("ports", []))
+    for name in ("airflow-apiserver", "airflow-scheduler", "airflow-dag-processor", "airflow-triggerer"):
+        assert "healthcheck" in services[name], name
+        assert any(v.startswith("airflow-logs:") for v in services[name]["volumes"]), name
+
+    celery = {**values, "AIRFLOW_EXECUTOR": "CeleryExecutor", "CCHC_METABASE_URL": "http://metabase:3000"}
+    res = _compose_config(tmp_path, celery, "celery", "metabase")
+    assert res.returncode == 0, res.stderr
+    services = yaml.safe_load(res.stdout)["services"]
+    assert services["airflow-worker-1"]["environment"]["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
+    assert {"redis", "airflow-worker-1", "airflow-worker-2", "metabase"} <= set(services)
+
+    for key in required:
+        res = _compose_config(tmp_path, {**values, key: ""})
+        assert res.returncode != 0 and key in res.stderr, key
 
 
 def test_one_message_per_column_with_exact_counts(make_database, tmp_path):

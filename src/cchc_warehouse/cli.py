@@ -231,7 +231,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--period", required=True, help="YYYY-MM (month), YYYY-Qn (quarter) or YYYY (year)")
     s.add_argument("--unit")
     s.add_argument("--format", choices=["table", "csv"], default="table")
-    s.set_defaults(func=_indicators)
+    s.set_defaults(func=_indicators, needs_marts=True)
 
     s = sub.add_parser("demo", help="local Postgres + sample data + the monthly DAG for several months")
     s.add_argument("--months", default="2025-01..2025-06")
@@ -247,7 +247,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--period", required=True, help="YYYY-MM")
     s.add_argument("--out", required=True, help="FILE.html")
     s.add_argument("--unit", help="the province's unit code (default: the province with data)")
-    s.set_defaults(func=_report)
+    s.set_defaults(func=_report, needs_marts=True)
 
     s = sub.add_parser("gx", help="write the GX suites and checkpoints under expectations/ from code")
     s.add_argument("action", choices=["write"])
@@ -256,6 +256,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Officials never see a traceback: every failure is one Vietnamese line and a non-zero exit (`-v` shows the
+    details an engineer needs)."""
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     try:
@@ -263,6 +265,22 @@ def main(argv: list[str] | None = None) -> int:
     except localdb.LocalDbError as exc:
         print(f"lỗi cơ sở dữ liệu: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        import psycopg
+
+        from .db import NotReady, readiness_problem
+
+        if args.verbose:
+            raise
+        if isinstance(exc, NotReady):
+            print(f"LỖI: {exc}", file=sys.stderr)
+            return 2
+        if isinstance(exc, psycopg.Error) and (problem := readiness_problem(getattr(args, "needs_marts", False))):
+            print(f"LỖI: {problem}", file=sys.stderr)
+            return 2
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"LỖI: {first} (chạy lại với -v để xem chi tiết)", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

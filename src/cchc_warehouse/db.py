@@ -80,6 +80,25 @@ def connect(autocommit: bool = False) -> Iterator[psycopg.Connection]:
         conn.close()
 
 
+class NotReady(RuntimeError):
+    """The warehouse cannot answer yet (schema not applied, marts not built): a Vietnamese message."""
+
+
+def readiness_problem(needs_marts: bool = False, url: str | None = None) -> str | None:
+    """Why the database cannot serve a command yet, in Vietnamese, or None when it can."""
+    try:
+        with psycopg.connect(url or database_url(), connect_timeout=10) as conn:
+            audit, marts = conn.execute(
+                "select to_regclass('audit.source_file'), to_regclass('marts.rpt_indicator_value')").fetchone()
+    except psycopg.OperationalError as exc:
+        return f"không kết nối được cơ sở dữ liệu: {str(exc).strip().splitlines()[0]}"
+    if audit is None:
+        return "chưa khởi tạo cơ sở dữ liệu: chạy cchc init"
+    if needs_marts and marts is None:
+        return "chưa có số liệu báo cáo (kho chưa được dựng): nạp tệp rồi chạy cchc build"
+    return None
+
+
 def migrate() -> list[str]:
     """Apply sql/*.sql in name order. Every file is idempotent; one lock serialises concurrent callers."""
     applied = []
