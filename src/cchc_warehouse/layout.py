@@ -27,6 +27,7 @@ class Layout:
     dropped: list[str] = field(default_factory=list)      # personal-data headers, never written
     title_lines: list[str] = field(default_factory=list)   # the rows above the header, each as one line
     header_rows: list[list[str]] = field(default_factory=list)   # the header row(s) as written
+    column_numbers: dict[int, str] = field(default_factory=dict)   # the printed column numbers (1) (2) …
     delimiter: str | None = None
 
     @property
@@ -36,7 +37,10 @@ class Layout:
     @property
     def header_map(self) -> dict[str, str]:
         titled = {name: f"{value} (dòng tiêu đề)" for name, value in self.constants.items()}
-        return {**titled, **{col.name: self.headers[i] for i, col in self.columns.items()}}
+        def shown(i: int) -> str:        # a form's printed column number names the column too: '… / Tổng số (3)'
+            n = self.column_numbers.get(i)
+            return f"{self.headers[i]} ({n.strip('()')})" if n else self.headers[i]
+        return {**titled, **{col.name: shown(i) for i, col in self.columns.items()}}
 
     @property
     def kept_indexes(self) -> list[int]:
@@ -99,8 +103,10 @@ def find_layout(rows: list[list], spec: SourceSpec, given: dict[str, str] | None
     else:
         headers = as_text[0]
         header_rows = as_text[:1]
+    numbers: dict[int, str] = {}
     if best_i + 1 < len(rows) and _is_column_number_row(rows[best_i + 1]):
         best_i += 1                      # data starts below the column numbers
+        numbers = {i: str(c).strip() for i, c in enumerate(rows[best_i]) if c is not None and str(c).strip()}
     header_row = best_i + 1
     columns: dict[int, Column] = {}
     families: dict[int, tuple[ColumnFamily, str]] = {}
@@ -156,4 +162,5 @@ def find_layout(rows: list[list], spec: SourceSpec, given: dict[str, str] | None
             + ", ".join(f"'{c.header}'" for c in missing)
         )
     return Layout(header_row=header_row, headers=headers, columns=columns, extra=extra, dropped=dropped,
-                  title_lines=titles, families=families, constants=constants, header_rows=header_rows)
+                  title_lines=titles, families=families, constants=constants, header_rows=header_rows,
+                  column_numbers=numbers)

@@ -85,14 +85,14 @@ def read_layouts(path: Path, spec: SourceSpec, given: dict[str, str] | None = No
             head = list(itertools.islice(readers.xlsx_rows(path, 0), 40))
             return [FileLayout(find_layout(head, spec, given), "xlsx", sheet=0, sheet_name=names[0] if names else None)]
         except LayoutError as exc:
-            raise LayoutError(f"trang '{names[0]}': {exc}" if names else str(exc)) from None
+            raise LayoutError(f"trang '{names[0]}', {exc}" if names else str(exc)) from None
     found, errors = [], []
     for i, name in enumerate(names):
         try:
             head = list(itertools.islice(readers.xlsx_rows(path, i), 40))
             found.append(FileLayout(find_layout(head, spec, given), "xlsx", sheet=i, sheet_name=name))
         except LayoutError as exc:
-            errors.append(f"trang '{name}': {exc}")
+            errors.append(f"trang '{name}', {exc}")
     if not found:
         raise LayoutError("; ".join(errors) or "tệp Excel không có trang nào")
     return found

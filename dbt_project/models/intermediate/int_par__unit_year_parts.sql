@@ -33,6 +33,7 @@ scored as (
     select unit_code, make_date(score_year, 1, 1) as period_start, 'PAR_AREA_' || area_no as indicator_code,
            points::numeric as numerator, applicable_max::numeric as denominator, 100 as scale
     from areas
+    where applicable_max is not null      -- an area none of whose criteria applies has no value at all
     union all
     select unit_code, make_date(score_year, 1, 1), 'PAR_POINTS', sum(points)::numeric, null, 1
     from areas group by unit_code, score_year

@@ -30,7 +30,8 @@ ONE_STOP_SUMMARY = SourceSpec(
     keep_totals=True,
     columns=(
         Column("seq", "STT"),
-        Column("field_name", "Lĩnh vực", ("Lĩnh vực giải quyết", "Tên lĩnh vực", "Lĩnh vực, công việc giải quyết"),
+        Column("field_name", "Lĩnh vực", ("Lĩnh vực giải quyết", "Tên lĩnh vực", "Lĩnh vực, công việc giải quyết",
+                                          "Lĩnh vực, công việc giải quyết theo cấp"),
                required=True),
         Column("unit_code", "Mã đơn vị", required=True),
         Column("unit_name", "Tên đơn vị", parse="unit_name_key", typed_name="unit_name_key"),
