@@ -6,7 +6,7 @@ from datetime import datetime
 
 from airflow.timetables.interval import CronDataIntervalTimetable
 
-from cchc_warehouse.airflow_dags import TZ, build_load_dag
+from cchc_warehouse.airflow.dag_factory import TZ, build_load_dag
 
 DOC = """
 ### Tải dữ liệu CCHC hằng tháng / Monthly CCHC load
@@ -33,5 +33,6 @@ worker, and the build must be all-or-nothing before publication.
 """
 
 # Interval timetable: the run at 1 Feb covers [1 Jan, 1 Feb), i.e. reports on January.
-build_load_dag("cchc_monthly_load", "month", CronDataIntervalTimetable("0 0 1 * *", timezone=TZ),
-               datetime(2025, 1, 1), True, DOC, ["cchc", "monthly"])
+build_load_dag(dag_id="cchc_monthly_load", cadence="month",
+               schedule=CronDataIntervalTimetable("0 0 1 * *", timezone=TZ), start_date=datetime(2025, 1, 1),
+               catchup=True, doc_md=DOC, tags=["cchc", "monthly"])

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from airflow.timetables.interval import CronDataIntervalTimetable
 
-from cchc_warehouse.airflow_dags import TZ, build_load_dag
+from cchc_warehouse.airflow.dag_factory import TZ, build_load_dag
 
 DOC = """
 ### Chỉ số CCHC hằng năm / Yearly PAR index load
@@ -23,5 +23,6 @@ council and the ministry have published; or the `period` param, YYYY):
    rank), bands and year-over-year changes are rebuilt for every year.
 """
 
-build_load_dag("cchc_yearly_par", "year", CronDataIntervalTimetable("0 0 1 6 *", timezone=TZ),
-               datetime(2020, 6, 1), False, DOC, ["cchc", "yearly", "par"])
+build_load_dag(dag_id="cchc_yearly_par", cadence="year",
+               schedule=CronDataIntervalTimetable("0 0 1 6 *", timezone=TZ), start_date=datetime(2020, 6, 1),
+               catchup=False, doc_md=DOC, tags=["cchc", "yearly", "par"])

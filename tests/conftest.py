@@ -24,10 +24,10 @@ os.environ["CCHC_HOME"] = str(_HOME)
 os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
 _OUTER_URL = os.environ.pop("CCHC_DATABASE_URL", None)
 
-from cchc_warehouse import airflow_local  # noqa: E402
+from cchc_warehouse.airflow import local_runs  # noqa: E402
 from cchc_warehouse.db import find_server, with_database  # noqa: E402
 
-airflow_local.configure()
+local_runs.configure()
 
 
 def _server_url() -> str:
@@ -49,7 +49,7 @@ def make_database(server_url: str):
 
     def make(with_units: bool = True) -> str:
         from cchc_warehouse.db import migrate
-        from cchc_warehouse.units import import_demo_registry
+        from cchc_warehouse.reference.units import import_demo_registry
 
         name = f"cchc_test_{uuid.uuid4().hex[:10]}"
         with psycopg.connect(server_url, autocommit=True) as conn:

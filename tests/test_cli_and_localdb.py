@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from cchc_warehouse.cli import main
-from cchc_warehouse.reports import IndicatorRow, print_rows
+from cchc_warehouse.reporting.indicators import IndicatorRow, print_rows
 
 ROOT = Path(__file__).parents[1]
 
@@ -157,7 +157,7 @@ def test_docker_compose_file_is_valid(tmp_path):
 def test_one_message_per_column_with_exact_counts(make_database, tmp_path):
     from datetime import date
 
-    from cchc_warehouse.loader import load
+    from cchc_warehouse.ingest.load import load
 
     make_database()
     header = "Mã hồ sơ;Mã đơn vị;Mã TTHC;Kênh nộp;Ngày tiếp nhận;Trạng thái"

@@ -14,10 +14,10 @@ import yaml
 from psycopg import sql
 
 from cchc_warehouse.db import connect
-from cchc_warehouse.loader import load
+from cchc_warehouse.ingest.load import load
+from cchc_warehouse.marts.build import build_and_publish
 from cchc_warehouse.periods import parse_period
 from cchc_warehouse.sources import get_source
-from cchc_warehouse.transform import build_and_publish
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))

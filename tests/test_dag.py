@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from cchc_warehouse import airflow_local
+from cchc_warehouse.airflow import local_runs
 from cchc_warehouse.db import connect
 from cchc_warehouse.sample.generate import generate
 
 
 def test_dagbag_imports_without_errors():
-    airflow_local.ensure_metadata_db()
+    local_runs.ensure_metadata_db()
     from airflow.dag_processing.dagbag import DagBag
 
     bag = DagBag(dag_folder=str(Path(__file__).parents[1] / "dags"))
@@ -46,8 +46,8 @@ def dag_run(make_database, tmp_path_factory):
     dirty = [w for w in written if w.dirty_reason]
     for w in dirty[1:]:           # keep one dirty file: the run must end failed because of it
         w.path.unlink()
-    dag = airflow_local.monthly_dag()
-    state = airflow_local.run_month(dag, month, landing)
+    dag = local_runs.monthly_dag()
+    state = local_runs.run_month(dag, month, landing)
     return {"url": url, "state": state, "written": written, "kept_dirty": dirty[0].path.name}
 
 
@@ -90,10 +90,10 @@ def test_yearly_dag_loads_par_sources_and_a_bad_file_fails_only_itself(make_data
     for d in dirty:                                 # keep one bad file
         if d is not bad:
             d.path.unlink()
-    dag = airflow_local.yearly_dag()
+    dag = local_runs.yearly_dag()
     assert dag.doc_md and {t.task_id for t in dag.tasks} == {
         "discover", "load_file", "build_marts", "publish", "check_rejections"}
-    assert airflow_local.run_year(dag, 2024, tmp_path) == "failed"
+    assert local_runs.run_year(dag, 2024, tmp_path) == "failed"
     with connect() as conn:
         files = dict(conn.execute("select file_name, status from audit.source_file").fetchall())
         ranked = conn.execute("select count(*) from marts.rpt_par_ranking where score_year = 2024").fetchone()[0]

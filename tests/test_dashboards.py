@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from cchc_warehouse.dashboards import load_dashboards, load_filters, render
 from cchc_warehouse.db import connect
-from cchc_warehouse.loader import load
+from cchc_warehouse.ingest.load import load
+from cchc_warehouse.marts.build import build_and_publish
 from cchc_warehouse.periods import parse_period
+from cchc_warehouse.reference.targets import import_demo_config
+from cchc_warehouse.reporting.dashboards import load_dashboards, load_filters, render
 from cchc_warehouse.sample.generate import SUMMARY_UNITS, generate
 from cchc_warehouse.sample.other_sources import generate_other
 from cchc_warehouse.sources import get_source
-from cchc_warehouse.targets import import_demo_config
-from cchc_warehouse.transform import build_and_publish
 
 from . import expected_other as ex
 from .expected import counts, newest_states, q2

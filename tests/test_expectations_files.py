@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from cchc_warehouse.gate import GATE_VIEWS
-from cchc_warehouse.suites import SUITES, checkpoint_dict, checkpoint_path, suite_dict, suite_path
+from cchc_warehouse.gate.run import GATE_VIEWS
+from cchc_warehouse.gate.suites import SUITES, checkpoint_dict, checkpoint_path, suite_dict, suite_path
 
 
 def test_committed_suites_match_code():

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from cchc_warehouse.db import connect
-from cchc_warehouse.loader import load
+from cchc_warehouse.ingest.load import load
+from cchc_warehouse.marts.build import build_and_publish
 from cchc_warehouse.sample.generate import DIRTY, generate
 from cchc_warehouse.sample.simulate import month_snapshot
-from cchc_warehouse.transform import build_and_publish
 
 from .expected import counts, indicators, newest_states
 
@@ -131,7 +131,7 @@ def test_dirty_files_rejected_for_their_reason_and_marts_unchanged(warehouse, us
         archived = conn.execute("select archive_path from audit.source_file where status = 'rejected'").fetchall()
     assert stored == len(DIRTY)
     assert all(Path(a).exists() for (a,) in archived)          # rejected files are kept
-    from cchc_warehouse.gate import build_data_docs
+    from cchc_warehouse.gate.run import build_data_docs
     index = build_data_docs()                                    # data docs for auditors
     assert index and Path(index.removeprefix("file://")).exists()
 

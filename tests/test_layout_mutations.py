@@ -23,8 +23,9 @@ import xlsxwriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc_warehouse.layout import LayoutError
-from cchc_warehouse.loader import read_layouts, read_rows
+from cchc_warehouse.ingest.batches import read_layouts
+from cchc_warehouse.ingest.layout import LayoutError
+from cchc_warehouse.ingest.raw_writer import read_rows
 from cchc_warehouse.sources import get_source
 
 LINEAGE = {"load_id", "file_id", "source_row", "source_sheet", "extra"}

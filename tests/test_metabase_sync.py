@@ -12,9 +12,9 @@ import json
 
 import pytest
 
-from cchc_warehouse.dashboards import load_dashboards
-from cchc_warehouse.metabase.client import MetabaseClient, MetabaseError
-from cchc_warehouse.metabase.sync import COLLECTION_NAME, DATABASE_NAME, Settings, sync
+from cchc_warehouse.reporting.dashboards import load_dashboards
+from cchc_warehouse.reporting.metabase.client import MetabaseClient, MetabaseError
+from cchc_warehouse.reporting.metabase.sync import COLLECTION_NAME, DATABASE_NAME, Settings, sync
 
 from .fake_metabase import API_KEY, MASKED, PASSWORD, USER, FakeMetabase, password_is_valid
 from .metabase_openapi import schema as openapi
@@ -308,8 +308,8 @@ def test_every_request_body_matches_the_openapi_request_schemas():
 
 
 def test_cli_sync_and_the_publish_step(fake, monkeypatch, capsys):
+    from cchc_warehouse.airflow.tasks import sync_metabase_if_configured
     from cchc_warehouse.cli import main
-    from cchc_warehouse.orchestration import sync_metabase_if_configured
 
     monkeypatch.delenv("CCHC_METABASE_URL", raising=False)
     assert sync_metabase_if_configured() == [
@@ -336,7 +336,7 @@ def test_cli_sync_and_the_publish_step(fake, monkeypatch, capsys):
 def test_committed_exposures_match_the_definitions():
     import yaml
 
-    from cchc_warehouse.metabase.exposures import exposures_dict, exposures_path
+    from cchc_warehouse.reporting.metabase.exposures import exposures_dict, exposures_path
 
     assert yaml.safe_load(exposures_path().read_text(encoding="utf-8")) == exposures_dict(), \
         "run `cchc metabase exposures` and commit dbt_project/models/exposures/"

@@ -12,9 +12,9 @@ import pytest
 
 from cchc_warehouse.cli import main
 from cchc_warehouse.db import connect
-from cchc_warehouse.loader import load
+from cchc_warehouse.ingest.load import load
+from cchc_warehouse.marts.build import build_and_publish
 from cchc_warehouse.periods import parse_period
-from cchc_warehouse.transform import build_and_publish
 
 
 def _write(path: Path, rows: list[list]) -> Path:

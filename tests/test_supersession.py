@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from cchc_warehouse.db import connect
-from cchc_warehouse.loader import load
-from cchc_warehouse.transform import build_and_publish
+from cchc_warehouse.ingest.load import load
+from cchc_warehouse.marts.build import build_and_publish
 
 HEADER = "Mã hồ sơ;Mã đơn vị;Mã TTHC;Kênh nộp;Ngày tiếp nhận;Ngày hẹn trả;Ngày kết thúc xử lý;Trạng thái"
 

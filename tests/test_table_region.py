@@ -11,8 +11,9 @@ import pytest
 import xlsxwriter
 
 from cchc_warehouse.ingest import region as r
-from cchc_warehouse.layout import LayoutError
-from cchc_warehouse.loader import read_layouts, read_rows
+from cchc_warehouse.ingest.batches import read_layouts
+from cchc_warehouse.ingest.layout import LayoutError
+from cchc_warehouse.ingest.raw_writer import read_rows
 from cchc_warehouse.sources import get_source
 
 DOSSIERS = get_source("one_stop_dossiers")
@@ -163,7 +164,7 @@ def test_workbook_errors_name_the_sheet(tmp_path):
     for i, rw in enumerate([HEADER, DATA, ["Tổng cộng", "1"], DATA]):
         ws.write_row(i, 0, [c or "" for c in rw])
     wb.close()
-    from cchc_warehouse.loader import _in_sheet
+    from cchc_warehouse.ingest.load import _in_sheet
 
     (fl,) = read_layouts(path, DOSSIERS)
     with pytest.raises(LayoutError, match=r"^trang 'Tháng 6', dòng 3: dòng tổng cộng"):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cchc_warehouse.db import connect
-from cchc_warehouse.loader import load
+from cchc_warehouse.ingest.load import load
 from cchc_warehouse.textnorm import unit_name_key
 
 JUNE = date(2025, 6, 1)
@@ -82,7 +82,7 @@ def test_a_name_disagreeing_with_its_code_is_rejected(db, use_database, tmp_path
 def test_import_from_a_date_keeps_history_of_renamed_and_reparented_units(db, use_database, tmp_path):
     """1 March 2025: Sở Nội vụ renamed, commune Bình Lư moved under Phong Thổ, a new department; the others
     unchanged. Old versions end on 1 March; reports before it still see the old name and parent."""
-    from cchc_warehouse.units import import_units
+    from cchc_warehouse.reference.units import import_units
 
     use_database(db)
     path = tmp_path / "thay_doi.csv"

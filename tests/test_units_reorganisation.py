@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from cchc_warehouse.db import connect
-from cchc_warehouse.loader import load
-from cchc_warehouse.units import sync_national
+from cchc_warehouse.ingest.load import load
+from cchc_warehouse.reference.units import sync_national
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +122,7 @@ def test_gate_refuses_a_code_not_valid_in_the_period_and_names_its_successor(reg
 
 
 def test_a_province_csv_cannot_overlap_national_versions(registry, use_database, tmp_path):
-    from cchc_warehouse.units import UnitFileError, import_units
+    from cchc_warehouse.reference.units import UnitFileError, import_units
 
     use_database(registry["url"])
     path = tmp_path / "units.csv"
@@ -149,7 +149,7 @@ def test_new_phu_tho_series_across_the_merger_equals_the_sum_of_its_parts(regist
     """June 2025: Hòa Bình (17, and one of its communes), Vĩnh Phúc (26) and old Phú Thọ (25) report; July:
     new Phú Thọ (25). As reported, June shows the three old provinces; restated to today's units, new Phú
     Thọ's June is their sum and its online rate is recomputed from the summed parts."""
-    from cchc_warehouse.transform import build_and_publish
+    from cchc_warehouse.marts.build import build_and_publish
 
     use_database(registry["url"])
     june, july = date(2025, 6, 1), date(2025, 7, 1)
@@ -212,7 +212,7 @@ def test_national_results_name_provinces_valid_in_their_year(registry, use_datab
     assert r2.status == "rejected"
     (msg,) = [m for m in r2.reasons if "không có tỉnh, thành phố nào tên như vậy" in m]
     assert "dòng 3 ('Tỉnh Mới')" in msg and "Hải Dương" not in msg
-    from cchc_warehouse.transform import build_and_publish
+    from cchc_warehouse.marts.build import build_and_publish
 
     assert build_and_publish()
     with connect() as conn:

@@ -8,7 +8,7 @@ from datetime import date
 import pyarrow as pa
 import pytest
 
-from cchc_warehouse import parsing
+from cchc_warehouse.ingest import parsing
 
 
 def one(rule, text):

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import localdb
+from cchc_warehouse import localdb
 
 
 def _db(args: argparse.Namespace) -> int:
@@ -24,14 +24,14 @@ def _db(args: argparse.Namespace) -> int:
         print(f"{'running' if running else 'stopped'}: {c.url} ({c.data})")
         return 0 if running else 3
     elif args.action == "url":
-        from .db import database_url
+        from cchc_warehouse.db import database_url
 
         print(database_url())
     return 0
 
 
 def _init(args: argparse.Namespace) -> int:
-    from .db import migrate
+    from cchc_warehouse.db import migrate
 
     for name in migrate():
         print(f"applied {name}")
@@ -39,7 +39,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _units(args: argparse.Namespace) -> int:
-    from .units import UnitFileError, import_units, sync_national
+    from cchc_warehouse.reference.units import UnitFileError, import_units, sync_national
 
     if args.action == "sync-national":
         for what, n in sync_national().items():
@@ -58,9 +58,9 @@ def _units(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    from .periods import month_range
-    from .sample.generate import SUMMARY_UNITS, generate
-    from .sample.other_sources import generate_other
+    from cchc_warehouse.periods import month_range
+    from cchc_warehouse.sample.generate import SUMMARY_UNITS, generate
+    from cchc_warehouse.sample.other_sources import generate_other
 
     months = month_range(args.months)
     written, _ = generate(Path(args.out), months, args.dossiers_per_month, args.dirty, args.seed,
@@ -71,7 +71,7 @@ def _sample(args: argparse.Namespace) -> int:
     years = [int(y) for y in args.years.split(",")] if args.years else [months[0].year - 2, months[0].year - 1]
     other = generate_other(Path(args.out), months, years, args.seed).paths
     if args.dirty:
-        from .sample.dirty_other import write_dirty_other
+        from cchc_warehouse.sample.dirty_other import write_dirty_other
 
         other += [d.path for d in write_dirty_other(Path(args.out), months[0], years[-1])]
     for p in other:
@@ -81,9 +81,9 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _load(args: argparse.Namespace) -> int:
-    from .loader import load
-    from .periods import parse_period
-    from .sources import get_source
+    from cchc_warehouse.ingest.load import load
+    from cchc_warehouse.periods import parse_period
+    from cchc_warehouse.sources import get_source
 
     period = parse_period(args.period, get_source(args.source).cadence) if args.period else None
     results = load(args.source, [Path(f) for f in args.files], period,
@@ -99,13 +99,13 @@ def _load(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .transform import build_and_publish
+    from cchc_warehouse.marts.build import build_and_publish
 
     return 0 if build_and_publish(full_refresh=args.full_refresh) else 1
 
 
 def _indicators(args: argparse.Namespace) -> int:
-    from .reports import indicator_rows, print_rows
+    from cchc_warehouse.reporting.indicators import indicator_rows, print_rows
 
     rows = indicator_rows(args.period, args.unit)
     print_rows(rows, args.format)
@@ -113,13 +113,13 @@ def _indicators(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from .demo import run_demo
+    from cchc_warehouse.demo import run_demo
 
     return run_demo(months=args.months, dossiers_per_month=args.dossiers_per_month)
 
 
 def _targets(args: argparse.Namespace) -> int:
-    from .targets import ReferenceFileError, import_bands, import_targets
+    from cchc_warehouse.reference.targets import ReferenceFileError, import_bands, import_targets
 
     try:
         n = (import_targets if args.command == "targets" else import_bands)(Path(args.file))
@@ -132,12 +132,12 @@ def _targets(args: argparse.Namespace) -> int:
 
 def _metabase(args: argparse.Namespace) -> int:
     if args.action == "exposures":
-        from .metabase.exposures import write_exposures
+        from cchc_warehouse.reporting.metabase.exposures import write_exposures
 
         print(f"wrote {write_exposures()}")
         return 0
-    from .metabase.client import MetabaseError
-    from .metabase.sync import Settings, sync
+    from cchc_warehouse.reporting.metabase.client import MetabaseError
+    from cchc_warehouse.reporting.metabase.sync import Settings, sync
 
     settings = Settings.from_env()
     if settings is None:
@@ -155,7 +155,7 @@ def _metabase(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .html_report import write_report
+    from cchc_warehouse.reporting.html_report import write_report
 
     try:
         path = write_report(args.period, Path(args.out), args.unit)
@@ -167,7 +167,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _gx(args: argparse.Namespace) -> int:
-    from .suites import write_all
+    from cchc_warehouse.gate.suites import write_all
 
     for p in write_all():
         print(f"wrote {p}")
@@ -268,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         import psycopg
 
-        from .db import NotReady, readiness_problem
+        from cchc_warehouse.db import NotReady, readiness_problem
 
         if args.verbose:
             raise

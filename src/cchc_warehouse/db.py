@@ -10,8 +10,8 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 from psycopg import sql
 
-from . import localdb
-from .config import paths
+from cchc_warehouse import localdb
+from cchc_warehouse.config import paths
 
 
 def database_url() -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import time
 
-from . import localdb
-from .config import paths
-from .periods import format_month, month_range
+from cchc_warehouse import localdb
+from cchc_warehouse.config import paths
+from cchc_warehouse.periods import format_month, month_range
 
 
 def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -> int:
@@ -19,9 +19,9 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
         print(f"1. PostgreSQL cục bộ: {c.url} (dữ liệu {c.data})")
     else:
         print("1. Dùng CCHC_DATABASE_URL")
-    from .db import migrate
-    from .targets import import_demo_config
-    from .units import import_demo_registry
+    from cchc_warehouse.db import migrate
+    from cchc_warehouse.reference.targets import import_demo_config
+    from cchc_warehouse.reference.units import import_demo_registry
 
     migrate()
     n = import_demo_registry()
@@ -29,8 +29,8 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
     print(f"2. Lược đồ đã áp dụng; danh mục {n} đơn vị (tỉnh Lai Châu), {n_targets} chỉ tiêu, "
           f"{n_bands} ngưỡng xếp loại")
 
-    from .sample.generate import SUMMARY_UNITS, generate
-    from .sample.other_sources import generate_other
+    from cchc_warehouse.sample.generate import SUMMARY_UNITS, generate
+    from cchc_warehouse.sample.other_sources import generate_other
 
     landing = paths().landing
     month_list = month_range(months)
@@ -39,24 +39,24 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
     other = generate_other(landing, month_list, years)
     print(f"3. Dữ liệu mẫu: {len(written) + len(other.paths)} tệp trong {landing}/<nguồn>/<YYYY-MM hoặc YYYY>/")
 
-    from . import airflow_local
+    from cchc_warehouse.airflow import local_runs
 
-    yearly = airflow_local.yearly_dag()
+    yearly = local_runs.yearly_dag()
     states_year = {}
     for y in years:
         t = time.monotonic()
-        states_year[y] = airflow_local.run_year(yearly, y, landing)
+        states_year[y] = local_runs.run_year(yearly, y, landing)
         print(f"4. DAG cchc_yearly_par, năm {y}: {states_year[y]} ({time.monotonic() - t:.0f} s)")
 
-    dag = airflow_local.monthly_dag()
+    dag = local_runs.monthly_dag()
     states = {}
     for m in month_list:
         t = time.monotonic()
-        states[m] = airflow_local.run_month(dag, m, landing)
+        states[m] = local_runs.run_month(dag, m, landing)
         print(f"5. DAG cchc_monthly_load, kỳ {format_month(m)}: {states[m]} ({time.monotonic() - t:.0f} s)")
 
-    from .gate import build_data_docs
-    from .reports import indicator_rows, print_rows
+    from cchc_warehouse.gate.run import build_data_docs
+    from cchc_warehouse.reporting.indicators import indicator_rows, print_rows
 
     last = month_list[-1]
     print(f"\nChỉ tiêu của tỉnh (12), kỳ {format_month(last)}:")
@@ -64,7 +64,7 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
     print(f"\nChỉ số CCHC năm {years[-1]} của các sở, ngành và huyện:")
     print_rows([r for r in indicator_rows(str(years[-1])) if r.indicator_code in ("PAR_INDEX", "PAR_RANK")])
     docs = build_data_docs()
-    from .html_report import write_report
+    from cchc_warehouse.reporting.html_report import write_report
 
     report = write_report(format_month(last), paths().home / f"bao_cao_cchc_{format_month(last)}.html")
     print(f"""

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import cchc_home
+from cchc_warehouse.config import cchc_home
 
 DB_NAME = "cchc"
 SUPERUSER = "postgres"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .textnorm import fold
+from cchc_warehouse.textnorm import fold
 
 _YM = re.compile(r"^(\d{4})-(\d{1,2})$")
 _TITLE_PATTERNS = (
@@ -74,3 +74,29 @@ def parse_period(text: str, cadence: str = "month") -> date:
             raise PeriodError(f"năm báo cáo không hợp lệ: {text!r} (cần dạng YYYY)")
         return date(int(t[:4]), 1, 1)
     return parse_month(t)
+
+
+def reporting_period(cadence: str, data_interval_start: date | None, override: str | None) -> date:
+    """The month (first day) or year (1 January) a run reports on: the `period` param when given, else
+    the start of the run's data interval."""
+    if cadence == "year":
+        if override:
+            return parse_period(override, "year")
+        if data_interval_start is None:
+            raise ValueError("no period: pass the `period` param (YYYY)")
+        return date(data_interval_start.year, 1, 1)
+    return reporting_month(data_interval_start, override)
+
+
+def period_folder(period: date, cadence: str) -> str:
+    return str(period.year) if cadence == "year" else format_month(period)
+
+
+def reporting_month(data_interval_start: date | None, override: str | None) -> date:
+    """The month a run reports on: the `period` param when given, else the run's data interval
+    (a monthly schedule's interval is the previous month)."""
+    if override:
+        return parse_month(override)
+    if data_interval_start is None:
+        raise ValueError("no period: pass the `period` param (YYYY-MM)")
+    return date(data_interval_start.year, data_interval_start.month, 1)

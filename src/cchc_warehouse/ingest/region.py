@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..parsing import nfc as nfc_array
-from ..textnorm import fold, header_key, nfc
+from cchc_warehouse.ingest.parsing import nfc as nfc_array
+from cchc_warehouse.textnorm import fold, header_key, nfc
 
 # Row kinds, with the Vietnamese label auditors read in the file registry.
 DATA, BLANK, HEADER, PAGE, HEADING, NOTE, TOTAL, SIGNATURE, TEXT = (

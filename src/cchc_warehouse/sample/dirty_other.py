@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..periods import format_month
-from .exports import Variant, write
+from cchc_warehouse.periods import format_month
+from cchc_warehouse.sample.exports import Variant, write
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from ..periods import format_month
-from .exports import CANONICAL, Variant, table, write
-from .simulate import Dossier, ExportRow, month_snapshot, simulate
+from cchc_warehouse.periods import format_month
+from cchc_warehouse.sample.exports import CANONICAL, Variant, table, write
+from cchc_warehouse.sample.simulate import Dossier, ExportRow, month_snapshot, simulate
 
 SOURCE = "one_stop_dossiers"
 
@@ -137,7 +137,7 @@ SUMMARY_UNITS = [("12.H01", "UBND thành phố Lai Châu"), ("12.STP", "Sở Tư
 def generate(out: Path, months: list[date], dossiers_per_month: int = 2000, dirty: bool = False, seed: int = 2025,
              summary_units: list[tuple[str, str]] | None = None) -> tuple[list[Written], list[Dossier]]:
     """Monthly dossier listings (and, for summary_units, their Biểu 06 forms written from the same dossiers)."""
-    from .summary_forms import write_forms
+    from cchc_warehouse.sample.summary_forms import write_forms
 
     out.mkdir(parents=True, exist_ok=True)
     dossiers = simulate(months, dossiers_per_month, seed)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..periods import format_month
-from .exports import FIXED_CREATED, Variant, write
-from .simulate import demo_units
+from cchc_warehouse.periods import format_month
+from cchc_warehouse.sample.exports import FIXED_CREATED, Variant, write
+from cchc_warehouse.sample.simulate import demo_units
 
 _REGISTRY = [u for u in demo_units() if u.level != "province"]
 UNITS = [u.code for u in _REGISTRY]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from importlib import resources
 
-from .catalogue import (
+from cchc_warehouse.sample.catalogue import (
     BAN,
     COMMUNE_FIELDS,
     DEM,

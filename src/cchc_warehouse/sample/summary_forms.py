@@ -13,9 +13,9 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..periods import format_month
-from .exports import Variant, write
-from .simulate import ExportRow
+from cchc_warehouse.periods import format_month
+from cchc_warehouse.sample.exports import Variant, write
+from cchc_warehouse.sample.simulate import ExportRow
 
 GROUPS = ["Số hồ sơ nhận giải quyết", "Số hồ sơ đã giải quyết", "Số hồ sơ đang giải quyết"]
 LABELS = ["Tổng số", "Trực tuyến", "Trực tiếp, dịch vụ bưu chính", "Từ kỳ trước", "Tổng số", "Trước hạn",

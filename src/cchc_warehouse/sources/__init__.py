@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from .esign_stats import ESIGN_STATS
-from .one_stop_dossiers import ONE_STOP_DOSSIERS
-from .one_stop_summary import ONE_STOP_SUMMARY
-from .par_national import PAR_NATIONAL
-from .par_scores import PAR_SCORES
-from .plan_tasks import PLAN_TASKS
-from .sipas_survey import SIPAS_SURVEY
-from .spec import Column, ColumnFamily, SourceSpec, TitleField
+from cchc_warehouse.sources.esign_stats import ESIGN_STATS
+from cchc_warehouse.sources.one_stop_dossiers import ONE_STOP_DOSSIERS
+from cchc_warehouse.sources.one_stop_summary import ONE_STOP_SUMMARY
+from cchc_warehouse.sources.par_national import PAR_NATIONAL
+from cchc_warehouse.sources.par_scores import PAR_SCORES
+from cchc_warehouse.sources.plan_tasks import PLAN_TASKS
+from cchc_warehouse.sources.sipas_survey import SIPAS_SURVEY
+from cchc_warehouse.sources.spec import Column, ColumnFamily, SourceSpec, TitleField
 
 SOURCES: dict[str, SourceSpec] = {
     s.name: s

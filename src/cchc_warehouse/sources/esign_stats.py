@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import Column, SourceSpec, unit_title_fields
+from cchc_warehouse.sources.spec import Column, SourceSpec, unit_title_fields
 
 ESIGN_STATS = SourceSpec(
     name="esign_stats",

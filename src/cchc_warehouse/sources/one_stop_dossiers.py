@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import Column, SourceSpec, unit_title_fields
+from cchc_warehouse.sources.spec import Column, SourceSpec, unit_title_fields
 
 ONE_STOP_DOSSIERS = SourceSpec(
     name="one_stop_dossiers",

@@ -3,7 +3,7 @@ month: one row per field (lĩnh vực) and a 'Tổng cộng' row, 13 numbered co
 
 from __future__ import annotations
 
-from .spec import Column, SourceSpec, unit_title_fields
+from cchc_warehouse.sources.spec import Column, SourceSpec, unit_title_fields
 
 RECEIVED, RESOLVED, PENDING = "Số hồ sơ nhận giải quyết", "Số hồ sơ đã giải quyết", "Số hồ sơ đang giải quyết"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import Column, SourceSpec, TitleField
+from cchc_warehouse.sources.spec import Column, SourceSpec, TitleField
 
 PAR_NATIONAL = SourceSpec(
     name="par_national",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import Column, SourceSpec, TitleField, unit_title_fields
+from cchc_warehouse.sources.spec import Column, SourceSpec, TitleField, unit_title_fields
 
 PAR_SCORES = SourceSpec(
     name="par_scores",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import Column, SourceSpec, TitleField
+from cchc_warehouse.sources.spec import Column, SourceSpec, TitleField
 
 PLAN_TASKS = SourceSpec(
     name="plan_tasks",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import Column, ColumnFamily, SourceSpec, unit_title_fields
+from cchc_warehouse.sources.spec import Column, ColumnFamily, SourceSpec, unit_title_fields
 
 ELEMENTS = ("TC", "TT", "CC", "KQ", "PA")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..textnorm import fold, header_key
+from cchc_warehouse.textnorm import fold, header_key
 
 # Headers that carry personal data whatever the source: dropped before anything is written
 # (decree 13/2023/ND-CP), even when the column is not part of the contract.

@@ -15,8 +15,8 @@ from typing import Any
 
 from psycopg import sql
 
-from .dashboards import Card, load_dashboards, render
-from .db import connect
+from cchc_warehouse.db import connect
+from cchc_warehouse.reporting.dashboards import Card, load_dashboards, render
 
 LATEST_YEAR = re.compile(r"^latest_year:\s*marts\.(\w+)\.(\w+)$")
 MAX_ROWS = 60

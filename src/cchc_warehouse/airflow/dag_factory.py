@@ -3,7 +3,7 @@
 discover -> load_file (one mapped task per landed file, named source/file) -> build_marts (runs even when
 some files were rejected) -> publish -> check_rejections (fails the run if this run rejected a file).
 A file that is rejected fails only its own task; the other files, of the same or other sources, are built
-and published. The tasks call cchc_warehouse.orchestration; nothing here touches the database at parse time.
+and published. The tasks call cchc_warehouse.airflow.tasks; nothing here touches the database at parse time.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ DEFAULT_ARGS = {
 }
 
 
-def build_load_dag(dag_id: str, cadence: str, schedule: Any, start_date: datetime, catchup: bool, doc_md: str,
+def build_load_dag(*, dag_id: str, cadence: str, schedule: Any, start_date: datetime, catchup: bool, doc_md: str,
                    tags: list[str]):
     from airflow.sdk import Param, dag, get_current_context, task
 
@@ -38,21 +38,22 @@ def build_load_dag(dag_id: str, cadence: str, schedule: Any, start_date: datetim
     def load_dag():
         @task
         def discover() -> list[dict]:
-            from cchc_warehouse import orchestration as o
+            from cchc_warehouse.ingest import landing
+            from cchc_warehouse.periods import period_folder, reporting_period
 
             ctx = get_current_context()
             interval = ctx.get("data_interval_start")
             local = interval.in_timezone(TZ).date() if interval else None
-            period = o.reporting_period(cadence, local, ctx["params"].get("period"))
-            files = o.discover(o.landing_dir(ctx["params"].get("landing_dir")), period, cadence=cadence)
-            print(f"{len(files)} file(s) for {o.period_folder(period, cadence)}")
+            period = reporting_period(cadence, local, ctx["params"].get("period"))
+            files = landing.discover(landing.landing_dir(ctx["params"].get("landing_dir")), period, cadence=cadence)
+            print(f"{len(files)} file(s) for {period_folder(period, cadence)}")
             return [f.as_dict() for f in files]
 
         @task(map_index_template="{{ landed_file }}", retries=1)
         def load_file(item: dict) -> dict:
             from airflow.sdk.exceptions import AirflowFailException
 
-            from cchc_warehouse import orchestration as o
+            from cchc_warehouse.airflow import tasks as o
 
             ctx = get_current_context()
             ctx["landed_file"] = f"{item['source']}/{item['name']}"
@@ -65,13 +66,13 @@ def build_load_dag(dag_id: str, cadence: str, schedule: Any, start_date: datetim
 
         @task(trigger_rule="all_done")
         def build_marts() -> None:
-            from cchc_warehouse import orchestration as o
+            from cchc_warehouse.airflow import tasks as o
 
             o.build_marts()
 
         @task
         def publish() -> int:
-            from cchc_warehouse import orchestration as o
+            from cchc_warehouse.airflow import tasks as o
 
             return o.publish_loaded()
 
@@ -79,7 +80,7 @@ def build_load_dag(dag_id: str, cadence: str, schedule: Any, start_date: datetim
         def check_rejections() -> None:
             from airflow.sdk.exceptions import AirflowFailException
 
-            from cchc_warehouse import orchestration as o
+            from cchc_warehouse.airflow import tasks as o
 
             rejected = o.rejected_files(get_current_context()["run_id"])
             if rejected:

@@ -4,6 +4,13 @@ takes the filters of filters.yml as template tags ({{period}}, {{unit}}, {{unit_
 optional [[ ... ]] clause. `cchc metabase sync` provisions them; `render` runs them anywhere else
 (tests, the HTML report) with Metabase's semantics."""
 
-from .definitions import Card, Dashboard, Filter, load_dashboards, load_filters, render
+from cchc_warehouse.reporting.dashboards.definitions import (
+    Card,
+    Dashboard,
+    Filter,
+    load_dashboards,
+    load_filters,
+    render,
+)
 
 __all__ = ["Card", "Dashboard", "Filter", "load_dashboards", "load_filters", "render"]

@@ -21,8 +21,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from .db import connect
-from .textnorm import nfc, unit_name_key
+from cchc_warehouse.db import connect
+from cchc_warehouse.textnorm import nfc, unit_name_key
 
 LEVELS = {"province", "department", "district", "commune"}
 COLUMNS = ("unit_code", "unit_name", "level", "parent_code")

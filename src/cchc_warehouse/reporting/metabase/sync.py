@@ -28,9 +28,9 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dashboards import Dashboard, load_dashboards, load_filters
-from ..db import database_url, url_parts
-from .client import MetabaseClient, MetabaseError, missing_credentials
+from cchc_warehouse.db import database_url, url_parts
+from cchc_warehouse.reporting.dashboards import Dashboard, load_dashboards, load_filters
+from cchc_warehouse.reporting.metabase.client import MetabaseClient, MetabaseError, missing_credentials
 
 DATABASE_NAME = "Kho dữ liệu CCHC"
 COLLECTION_NAME = "Báo cáo CCHC (quản lý bằng mã nguồn)"

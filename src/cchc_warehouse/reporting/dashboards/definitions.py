@@ -54,7 +54,7 @@ class Dashboard:
 
 
 def _root() -> Path:
-    return Path(str(resources.files("cchc_warehouse.dashboards")))
+    return Path(str(resources.files("cchc_warehouse.reporting.dashboards")))
 
 
 def load_filters() -> dict[str, Filter]:

@@ -11,10 +11,10 @@ import pyarrow as pa
 import pytest
 import xlsxwriter
 
-from cchc_warehouse import readers
-from cchc_warehouse.layout import LayoutError, find_layout
-from cchc_warehouse.loader import batches, read_layout
-from cchc_warehouse.parsing import nfc
+from cchc_warehouse.ingest import readers
+from cchc_warehouse.ingest.batches import batches, read_layout
+from cchc_warehouse.ingest.layout import LayoutError, find_layout
+from cchc_warehouse.ingest.parsing import nfc
 from cchc_warehouse.periods import PeriodError, month_from_title, month_range, parse_month
 from cchc_warehouse.sources import get_source
 from cchc_warehouse.textnorm import fold, header_key

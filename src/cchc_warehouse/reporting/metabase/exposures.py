@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from ..config import paths
-from ..dashboards import load_dashboards
+from cchc_warehouse.config import paths
+from cchc_warehouse.reporting.dashboards import load_dashboards
 
 MODEL = re.compile(r"\bmarts\.(rpt_\w+|dim_\w+|fct_\w+)\b")
 

@@ -14,7 +14,7 @@ from datetime import date
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import textnorm
+from cchc_warehouse import textnorm
 
 _TIME = r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 DMY = r"^(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})" + _TIME + "$"     # never month first

@@ -4,73 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import asdict, dataclass
-from datetime import date
 from pathlib import Path
 
-from .config import paths
-from .periods import format_month, parse_month, parse_period
-from .sources import SOURCES, sources_by_cadence
+from cchc_warehouse.ingest.landing import LandedFile
+from cchc_warehouse.periods import parse_period
+from cchc_warehouse.sources import SOURCES
 
 log = logging.getLogger(__name__)
-SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
 CONNECTION_ID = "cchc_warehouse"
-
-
-@dataclass(frozen=True)
-class LandedFile:
-    source: str
-    period: str          # YYYY-MM, or YYYY for a yearly source
-    path: str
-    name: str
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-
-def reporting_period(cadence: str, data_interval_start: date | None, override: str | None) -> date:
-    """The month (first day) or year (1 January) a run reports on: the `period` param when given, else
-    the start of the run's data interval."""
-    if cadence == "year":
-        if override:
-            return parse_period(override, "year")
-        if data_interval_start is None:
-            raise ValueError("no period: pass the `period` param (YYYY)")
-        return date(data_interval_start.year, 1, 1)
-    return reporting_month(data_interval_start, override)
-
-
-def period_folder(period: date, cadence: str) -> str:
-    return str(period.year) if cadence == "year" else format_month(period)
-
-
-def reporting_month(data_interval_start: date | None, override: str | None) -> date:
-    """The month a run reports on: the `period` param when given, else the run's data interval
-    (a monthly schedule's interval is the previous month)."""
-    if override:
-        return parse_month(override)
-    if data_interval_start is None:
-        raise ValueError("no period: pass the `period` param (YYYY-MM)")
-    return date(data_interval_start.year, data_interval_start.month, 1)
-
-
-def landing_dir(override: str | None) -> Path:
-    return Path(override) if override else paths().landing
-
-
-def discover(landing: Path, period: date, sources: list[str] | None = None, cadence: str = "month") -> list[LandedFile]:
-    """Files under landing/<source>/<YYYY-MM>/ (monthly sources) or landing/<source>/<YYYY>/ (yearly
-    sources), sorted by source and name (one mapped task each)."""
-    found = []
-    label = period_folder(period, cadence)
-    for source in sources or sources_by_cadence(cadence):
-        folder = landing / source / label
-        if not folder.is_dir():
-            continue
-        for f in sorted(folder.iterdir()):
-            if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith((".", "~$")):
-                found.append(LandedFile(source, label, str(f), f.name))
-    return found
 
 
 def use_airflow_connection() -> None:
@@ -90,7 +31,7 @@ def use_airflow_connection() -> None:
 
 def load_landed(item: dict, run_id: str = "manual") -> dict:
     """Load and gate one file; returns the outcome (status, reasons, warnings) for XCom."""
-    from .loader import load
+    from cchc_warehouse.ingest.load import load
 
     use_airflow_connection()
     f = LandedFile(**item)
@@ -101,7 +42,7 @@ def load_landed(item: dict, run_id: str = "manual") -> dict:
 
 
 def build_marts() -> None:
-    from .transform import build
+    from cchc_warehouse.marts.build import build
 
     use_airflow_connection()
     if not build():
@@ -109,8 +50,8 @@ def build_marts() -> None:
 
 
 def publish_loaded() -> int:
-    from .gate import build_data_docs
-    from .transform import publish
+    from cchc_warehouse.gate.run import build_data_docs
+    from cchc_warehouse.marts.build import publish
 
     use_airflow_connection()
     n = publish()
@@ -123,7 +64,7 @@ def publish_loaded() -> int:
 def sync_metabase_if_configured() -> list[str]:
     """After publication: provision the dashboards when Metabase is configured (CCHC_METABASE_URL), else say
     so visibly in the task log."""
-    from .metabase.sync import Settings, sync
+    from cchc_warehouse.reporting.metabase.sync import Settings, sync
 
     settings = Settings.from_env()
     if settings is None:
@@ -133,7 +74,7 @@ def sync_metabase_if_configured() -> list[str]:
 
 def rejected_files(run_id: str) -> list[dict]:
     """Files this run's loads rejected (and that are still rejected)."""
-    from .db import connect
+    from cchc_warehouse.db import connect
 
     use_airflow_connection()
     with connect() as conn:

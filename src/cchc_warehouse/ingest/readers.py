@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
-from .textnorm import nfc
+from cchc_warehouse.textnorm import nfc
 
 DELIMITERS = (",", ";", "\t")
 CHUNK_CHARS = 1 << 20

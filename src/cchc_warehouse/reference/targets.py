@@ -12,8 +12,8 @@ from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
 
-from .db import connect
-from .textnorm import nfc
+from cchc_warehouse.db import connect
+from cchc_warehouse.textnorm import nfc
 
 LEVELS = ("province", "department", "district", "commune", "all")
 COMPARISONS = (">=", ">", "<=", "<", "=")
@@ -112,7 +112,7 @@ def read_bands(path: Path) -> list[Band]:
 
 
 def import_targets(path: Path) -> int:
-    from .config import paths
+    from cchc_warehouse.config import paths
 
     with open(paths().dbt_project / "seeds" / "indicators.csv", encoding="utf-8") as f:
         known = {r["indicator_code"] for r in csv.DictReader(f)}

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .db import connect
-from .periods import PeriodError
+from cchc_warehouse.db import connect
+from cchc_warehouse.periods import PeriodError
 
 COLUMNS = ("unit_code", "period", "indicator_code", "numerator", "denominator", "value")
 

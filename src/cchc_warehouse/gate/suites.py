@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .config import paths
+from cchc_warehouse.config import paths
 
 # Every check is an UnexpectedRowsExpectation returning (source_row, value): COMPLETE gives at most 200 rows
 # back (GX caps them), enough for examples, while the count stays exact.
@@ -99,7 +99,7 @@ def _readable(text_col: str, typed_col: str, contract: str, what: str) -> tuple[
 
 
 def one_stop_dossiers_expectations() -> list[dict]:
-    from .sources import ONE_STOP_DOSSIERS
+    from cchc_warehouse.sources import ONE_STOP_DOSSIERS
 
     required = [("dossier_code", "dossier_code", "mã hồ sơ"), ("unit_code", "unit_code", "mã đơn vị"),
                 ("procedure_code", "procedure_code", "mã thủ tục hành chính"),
@@ -240,7 +240,7 @@ def _needs_total(part: str, total: str, text: str) -> Check:
 
 
 def esign_stats_expectations() -> list[dict]:
-    from .sources import ESIGN_STATS
+    from cchc_warehouse.sources import ESIGN_STATS
 
     return _common(ESIGN_STATS, [
         _not_more("outgoing_signed", "outgoing_total", "văn bản đi được ký số nhiều hơn tổng số văn bản đi"),
@@ -254,7 +254,7 @@ def esign_stats_expectations() -> list[dict]:
 
 
 def sipas_survey_expectations() -> list[dict]:
-    from .sources import SIPAS_SURVEY
+    from cchc_warehouse.sources import SIPAS_SURVEY
 
     return [
         *_common(SIPAS_SURVEY, [
@@ -268,7 +268,7 @@ def sipas_survey_expectations() -> list[dict]:
 
 
 def plan_tasks_expectations() -> list[dict]:
-    from .sources import PLAN_TASKS
+    from cchc_warehouse.sources import PLAN_TASKS
 
     return [
         *_common(PLAN_TASKS, [
@@ -294,7 +294,7 @@ def _points(col: str, what: str) -> list[Check]:
 
 
 def par_scores_expectations() -> list[dict]:
-    from .sources import PAR_SCORES
+    from cchc_warehouse.sources import PAR_SCORES
 
     tree = (
         "select c.source_row, c.source_sheet, c.criterion_code as value from {batch} c left join {batch} p"
@@ -334,7 +334,7 @@ PAR_NATIONAL_MAX = {"appraisal_points": 61.5, "sipas_points": 10, "leader_survey
 
 
 def par_national_expectations() -> list[dict]:
-    from .sources import PAR_NATIONAL
+    from cchc_warehouse.sources import PAR_NATIONAL
 
     over = [(f"{c}:over_max", c, c, f"b.{c}_value > {m} or b.{c}_value < 0", f"ngoài khoảng 0–{m} điểm")
             for c, m in PAR_NATIONAL_MAX.items()]
@@ -365,8 +365,8 @@ def par_national_expectations() -> list[dict]:
 
 
 def one_stop_summary_expectations() -> list[dict]:
-    from .sources import ONE_STOP_SUMMARY
-    from .sources.one_stop_summary import COLUMN_NUMBERS
+    from cchc_warehouse.sources import ONE_STOP_SUMMARY
+    from cchc_warehouse.sources.one_stop_summary import COLUMN_NUMBERS
 
     n = {name: f"b.{name}_count" for name in COLUMN_NUMBERS}
 
@@ -442,7 +442,7 @@ def checkpoint_path(source: str) -> Path:
 
 
 def write_all() -> list[Path]:
-    from .gate import GATE_VIEWS
+    from cchc_warehouse.gate.run import GATE_VIEWS
 
     written = []
     for source in SUITES:

@@ -10,7 +10,7 @@ from pathlib import Path
 import psycopg
 from psycopg.types.json import Jsonb
 
-from .config import paths
+from cchc_warehouse.config import paths
 
 
 @dataclass

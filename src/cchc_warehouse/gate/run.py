@@ -17,10 +17,10 @@ from typing import Any
 
 from psycopg.types.json import Jsonb
 
-from .config import paths
-from .db import connect, sqlalchemy_url
-from .sources import SOURCES, get_source
-from .suites import checkpoint_path, suite_path
+from cchc_warehouse.config import paths
+from cchc_warehouse.db import connect, sqlalchemy_url
+from cchc_warehouse.gate.suites import checkpoint_path, suite_path
+from cchc_warehouse.sources import SOURCES, get_source
 
 GATE_VIEWS = {name: f"{spec.raw_table}_typed" for name, spec in SOURCES.items()}
 CONN_ENV = "CCHC_GX_CONNECTION_STRING"

@@ -7,9 +7,9 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from . import registry
-from .config import paths
-from .db import connect, database_url, url_parts
+from cchc_warehouse.config import paths
+from cchc_warehouse.db import connect, database_url, url_parts
+from cchc_warehouse.ingest import file_registry as registry
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .config import paths
+from cchc_warehouse.config import paths
 
 
 def configure() -> dict[str, str]:

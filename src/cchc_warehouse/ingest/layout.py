@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .periods import month_from_title
-from .sources.spec import Column, ColumnFamily, SourceSpec, looks_like_code
+from cchc_warehouse.periods import month_from_title
+from cchc_warehouse.sources.spec import Column, ColumnFamily, SourceSpec, looks_like_code
 
 HEADER_SEARCH_ROWS = 40
 

@@ -1,0 +1,207 @@
+"""A file's tables as batches of rows: the layout of each table (one per sheet for sources read sheet by sheet)
+and its rows as Arrow arrays of text cells, numbered as a person counts rows; then only the data rows, once the
+table-region rule (ingest.region) has sorted them.
+
+CSV: Arrow's C++ reader (rows it cannot split are read again with Python's csv module, never dropped); XLSX:
+python-calamine.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from cchc_warehouse.ingest import readers
+from cchc_warehouse.ingest.layout import Layout, LayoutError, find_layout
+from cchc_warehouse.ingest.region import TableRegion, TableShape
+from cchc_warehouse.sources import SourceSpec
+
+XLSX_BATCH = 50_000
+CSV_BLOCK = 1 << 22
+ARROW_ENCODING = {"utf-8": "utf8", "utf-8-sig": "utf8", "utf-16": "utf-16", "utf-16-le": "utf-16-le",
+                  "utf-16-be": "utf-16-be"}
+
+
+@dataclass
+class FileLayout:
+    layout: Layout
+    kind: str                      # csv | xlsx
+    encoding: str | None = None
+    sheet: int = 0                 # xlsx sheet index
+    sheet_name: str | None = None  # xlsx: recorded with each row and named in every message
+
+
+@dataclass
+class RowBatch:
+    """Rows of a file as text cells of every column (cells[i]: the file's column i; None for blank) and row
+    numbers as a person counts rows. Personal-data cells are read to tell furniture from data, never written."""
+    numbers: pa.Array
+    cells: list[pa.Array]
+
+    def take(self, indexes: list[int]) -> RowBatch:
+        idx = pa.array(indexes, pa.int64())
+        return RowBatch(self.numbers.take(idx), [c.take(idx) for c in self.cells])
+
+    def kept(self, indexes: list[int]) -> list[pa.Array]:
+        n = len(self.numbers)
+        return [self.cells[i] if i < len(self.cells) else pa.nulls(n, pa.string()) for i in indexes]
+
+
+def read_layouts(path: Path, spec: SourceSpec, given: dict[str, str] | None = None) -> list[FileLayout]:
+    """The tables of a file: one, or for a source read sheet by sheet, one per sheet that has a table
+    (sheets without one, e.g. instructions, are passed over; none at all is an error)."""
+    if not readers.is_xlsx(path):
+        return [read_layout(path, spec, given)]
+    names = readers.xlsx_sheet_names(path)
+    if not spec.all_sheets:
+        try:
+            head = list(itertools.islice(readers.xlsx_rows(path, 0), 40))
+            return [FileLayout(find_layout(head, spec, given), "xlsx", sheet=0, sheet_name=names[0] if names else None)]
+        except LayoutError as exc:
+            raise LayoutError(f"trang '{names[0]}', {exc}" if names else str(exc)) from None
+    found, errors = [], []
+    for i, name in enumerate(names):
+        try:
+            head = list(itertools.islice(readers.xlsx_rows(path, i), 40))
+            found.append(FileLayout(find_layout(head, spec, given), "xlsx", sheet=i, sheet_name=name))
+        except LayoutError as exc:
+            errors.append(f"trang '{name}', {exc}")
+    if not found:
+        raise LayoutError("; ".join(errors) or "tệp Excel không có trang nào")
+    return found
+
+
+def read_layout(path: Path, spec: SourceSpec, given: dict[str, str] | None = None) -> FileLayout:
+    if readers.is_xlsx(path):
+        return read_layouts(path, spec, given)[0]
+    encoding = readers.detect_encoding(path)
+    sample = readers.sample_lines(path, encoding)
+    best: Layout | None = None
+    errors: list[str] = []
+    for delimiter in readers.DELIMITERS:
+        try:
+            layout = find_layout(list(csv.reader(sample, delimiter=delimiter)), spec, given)
+        except LayoutError as exc:
+            errors.append(str(exc))
+            continue
+        layout.delimiter = delimiter
+        if best is None or len(layout.columns) > len(best.columns):
+            best = layout
+    if best is None:
+        raise LayoutError(min(errors, key=len) if errors else "tệp rỗng")
+    return FileLayout(best, "csv", encoding)
+
+
+def _python_batch(numbers: list[int], rows: list[list], width: int) -> RowBatch:
+    width = max(width, max((len(r) for r in rows), default=0))
+    cols = [pa.array([(r[i] or None) if i < len(r) else None for r in rows], pa.string()) for i in range(width)]
+    return RowBatch(pa.array(numbers, pa.int32()), cols)
+
+
+def csv_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
+    """Arrow's CSV reader, single-threaded so that rows it cannot parse (short or long rows, e.g. footers) come
+    with their line number; those are read again with Python's csv module, never dropped. Arrow reports such
+    rows while it reads ahead, so a row's number is the next number not taken by a row reported odd."""
+    lay = fl.layout
+    names = [f"c{i}" for i in range(len(lay.headers))]
+    odd: dict[int, str] = {}
+
+    def on_invalid(row) -> str:
+        odd[row.number] = row.text
+        return "skip"
+
+    reader = pacsv.open_csv(
+        path,
+        read_options=pacsv.ReadOptions(skip_rows=lay.header_row, column_names=names, block_size=CSV_BLOCK,
+                                       encoding=ARROW_ENCODING[fl.encoding], use_threads=False),
+        parse_options=pacsv.ParseOptions(delimiter=lay.delimiter, newlines_in_values=True,
+                                         ignore_empty_lines=False, invalid_row_handler=on_invalid),
+        convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                             strings_can_be_null=True, quoted_strings_can_be_null=False),
+    )
+    next_number = lay.header_row + 1
+    try:
+        for batch in reader:
+            k = batch.num_rows
+            if odd and any(next_number <= n < next_number + k + len(odd) for n in odd):
+                numbers = list(itertools.islice((n for n in itertools.count(next_number) if n not in odd), k))
+                next_number = numbers[-1] + 1 if numbers else next_number
+                numbers_arr = pa.array(numbers, pa.int32())
+            else:
+                numbers_arr = pa.array(range(next_number, next_number + k), pa.int32())
+                next_number += k
+            yield RowBatch(numbers_arr, [batch.column(n) for n in names])
+    except pa.ArrowInvalid as exc:
+        raise LayoutError(f"không đọc được tệp CSV: {exc}") from None
+    if odd:
+        parsed = [(n, next(csv.reader([t], delimiter=lay.delimiter), [])) for n, t in sorted(odd.items())]
+        yield _python_batch([n for n, _ in parsed], [cells for _, cells in parsed], len(names))
+
+
+def xlsx_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
+    lay = fl.layout
+    rows = itertools.islice(readers.xlsx_rows(path, fl.sheet), lay.header_row, None)
+    number = lay.header_row + 1
+    while chunk := list(itertools.islice(rows, XLSX_BATCH)):
+        yield _python_batch(list(range(number, number + len(chunk))), chunk, len(lay.headers))
+        number += len(chunk)
+
+
+def batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
+    return xlsx_batches(path, fl) if fl.kind == "xlsx" else csv_batches(path, fl)
+
+
+def table_shape(spec: SourceSpec, lay: Layout) -> TableShape:
+    """What a data row of this file looks like: its required values (a code or the name it may be given by)
+    and its key cell, in the file's column indexes."""
+    at = {col.name: i for i, col in lay.columns.items()}
+    required = []
+    for col in spec.required:
+        cells = tuple(at[c] for c in (col.name, spec.code_from_name.get(col.name)) if c in at)
+        if cells:
+            required.append(cells)
+    key = at.get(spec.key_column, at.get(spec.code_from_name.get(spec.key_column, ""), None))
+    return TableShape(required=required, key=key, headers=lay.header_rows, keep_totals=spec.keep_totals)
+
+
+@dataclass
+class TableRead:
+    """The data rows of one table of a file, batch by batch, once the table-region rule has sorted its rows."""
+    spec: SourceSpec
+    fl: FileLayout
+    path: Path
+    region: TableRegion = field(init=False)
+    records: int = 0
+
+    def __post_init__(self) -> None:
+        self.region = TableRegion(table_shape(self.spec, self.fl.layout), self.fl.sheet_name)
+
+    def __iter__(self) -> Iterator[tuple[RowBatch, pa.Array | None]]:
+        """(data rows, their total labels for a source keeping its total row); raises LayoutError at the end
+        when the table is ambiguous (a total or a signature between data rows)."""
+        region, keep_totals = self.region, self.spec.keep_totals
+        for b in batches(self.path, self.fl):
+            n = len(b.numbers)
+            self.records += n
+            suspects = region.suspects(b.cells, n)
+            if not suspects:
+                region.feed([], iter(()), n, b, [])
+                yield b, None
+                continue
+            picked = [c.take(pa.array(suspects, pa.int64())).to_pylist() for c in b.cells]
+            rows = zip(suspects, (list(r) for r in zip(*picked, strict=True)), strict=True)
+            keep = region.feed(b.numbers.to_pylist(), rows, n, b, suspects)
+            labels = pa.array([region.total_labels.get(i) for i in keep], pa.string()) if keep_totals else None
+            yield (b if len(keep) == n else b.take(keep)), labels
+            for batch, i in region.late_rows:      # free text between data rows: data (the gate names it)
+                yield batch.take([i]), None
+            region.late_rows.clear()
+        region.finish()
+        if region.errors:
+            raise LayoutError("; ".join(region.errors))

@@ -1,0 +1,204 @@
+"""The load of a file: registered and archived, its tables read and written into raw (ingest.raw_writer), its
+period resolved, then validated by the quality gate; accepted or rejected with its reasons, never half-loaded."""
+
+from __future__ import annotations
+
+import csv
+import logging
+from datetime import date
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+from psycopg.types.json import Jsonb
+
+from cchc_warehouse.db import connect
+from cchc_warehouse.ingest import file_registry as registry
+from cchc_warehouse.ingest import parsing, readers
+from cchc_warehouse.ingest.batches import FileLayout, read_layouts
+from cchc_warehouse.ingest.file_registry import FileResult
+from cchc_warehouse.ingest.layout import Layout, LayoutError
+from cchc_warehouse.ingest.raw_writer import CopyStats, copy_to_raw
+from cchc_warehouse.ingest.region import KIND_VI, Skipped
+from cchc_warehouse.periods import format_month, year_from_title
+from cchc_warehouse.sources import SourceSpec, get_source
+
+log = logging.getLogger(__name__)
+
+
+def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = None,
+              given: dict[str, str] | None = None) -> FileResult:
+    from cchc_warehouse.gate import run as gate  # GX import is slow: only when a file is really validated
+
+    path = Path(path)
+    result = FileResult(path=path, source=spec.name)
+    sha256, size = registry.file_digest(path)
+    archived = registry.archive(path, sha256)
+    with connect() as conn:
+        file_id, previous = registry.register(conn, spec.name, path, sha256, size, archived, load_id,
+                                              spec.raw_table)
+    result.file_id = file_id
+    if previous in ("loaded", "published"):
+        result.status = "duplicate"
+        log.info("%s: same content already loaded as file %s: nothing to do", path.name, file_id)
+        return result
+
+    if period is not None:
+        result.period = _period_label(spec, period)
+    try:
+        layouts = read_layouts(path, spec, given)
+        first = layouts[0].layout
+        for fam in spec.families:
+            if not any(f is fam for fl in layouts for f, _ in fl.layout.families.values()):
+                raise LayoutError(f"dòng {first.header_row} (dòng tiêu đề cột): không có cột câu hỏi nào "
+                                  f"(tiêu đề dạng TC1, TT2, CC3, KQ1, PA1)")
+        periods = {_in_sheet(fl, lambda fl=fl: _resolve_period(spec, fl.layout, period)) for fl in layouts}
+        if len(periods - {None}) > 1:
+            raise LayoutError("các trang ghi kỳ báo cáo khác nhau: "
+                              + ", ".join(_period_label(spec, p) for p in sorted(periods - {None})))
+        period = max(periods - {None}, default=None)
+        if period is not None:
+            result.period = _period_label(spec, period)
+        with connect() as conn:
+            stats = CopyStats()
+            for fl in layouts:
+                part = _in_sheet(fl, lambda fl=fl: copy_to_raw(conn, spec, fl, path, load_id, file_id))
+                stats.records += part.records
+                stats.written += part.written
+                stats.skipped += part.skipped
+                stats.unit_codes = sorted(set(stats.unit_codes) | set(part.unit_codes))
+            if stats.written == 0:
+                raise LayoutError("không có dòng dữ liệu nào sau dòng tiêu đề cột")
+            month = period or _period_from_rows(conn, spec, file_id)
+            header_map = dict(first.header_map)
+            for code_col, name_col in spec.code_from_name.items():
+                if code_col not in header_map and name_col in header_map:
+                    stats.unit_codes = _codes_from_names(conn, spec, file_id, month)
+                    header_map[code_col] = f"(theo tên, cột '{header_map[name_col]}')"
+            conn.execute(
+                """update audit.source_file set period_month = %s, period_kind = %s, header_row = %s,
+                          header_map = %s, dropped_columns = %s, rows_in_file = %s, rows_loaded = %s,
+                          unit_codes = %s, skipped_rows = %s, skipped_detail = %s
+                    where file_id = %s""",
+                (month, spec.cadence, first.header_row, Jsonb(header_map),
+                 sorted({d for fl in layouts for d in fl.layout.dropped}), stats.records, stats.written,
+                 stats.unit_codes, sorted({k.row for k in stats.skipped}), Jsonb(skipped_detail(stats.skipped)),
+                 file_id),
+            )
+    except (LayoutError, readers.UnreadableFile, csv.Error, UnicodeDecodeError) as exc:
+        result.status = "rejected"
+        result.reasons = [f"Tệp {path.name}: {exc}"]
+        with connect() as conn:
+            registry.reject(conn, file_id, result.reasons)
+        return result
+
+    result.period = _period_label(spec, month)
+    result.rows_loaded = stats.written
+    outcome = gate.validate_file(spec, file_id, path.name, header_map)
+    result.warnings = outcome.warnings
+    with connect() as conn:
+        if outcome.blocking:
+            result.status = "rejected"
+            result.reasons = outcome.blocking
+            registry.reject(conn, file_id, outcome.blocking, outcome.warnings)
+        else:
+            result.status = "loaded"
+            registry.accept(conn, file_id, outcome.warnings)
+    return result
+
+
+def _period_label(spec: SourceSpec, period: date) -> str:
+    return format_month(period) if spec.cadence == "month" else str(period.year)
+
+
+def _in_sheet(fl: FileLayout, step):
+    """Run a reading step; its error names the workbook sheet it happened in."""
+    try:
+        return step()
+    except LayoutError as exc:
+        if fl.sheet_name is not None and not str(exc).startswith("trang '"):
+            raise LayoutError(f"trang '{fl.sheet_name}', {exc}") from None
+        raise
+
+
+def skipped_detail(skipped: list[Skipped]) -> list[dict]:
+    """Rows left out, grouped by sheet and kind, for the file registry: [{sheet, kind, kind_vi, rows}]."""
+    groups: dict[tuple[str | None, str], list[int]] = {}
+    for k in skipped:
+        groups.setdefault((k.sheet, k.kind), []).append(k.row)
+    return [{"sheet": sheet, "kind": kind, "kind_vi": KIND_VI[kind], "rows": sorted(rows)}
+            for (sheet, kind), rows in sorted(groups.items(), key=lambda g: (g[0][0] or "", min(g[1])))]
+
+
+def _resolve_period(spec: SourceSpec, layout: Layout, period: date | None) -> date | None:
+    """The file's period: given (CLI, landing folder) or written in the title. Monthly sources need one
+    before loading; a yearly file may instead take its year from its rows (None here)."""
+    if spec.cadence == "year":
+        titled_year = year_from_title(layout.title_lines)
+        if "year" in layout.constants:
+            titled_year = parsing.year_value(layout.constants["year"]) or titled_year
+        titled = date(titled_year, 1, 1) if titled_year else None
+        given = date(period.year, 1, 1) if period else None
+        if given and titled and given != titled:
+            raise LayoutError(f"năm trong tiêu đề ({titled.year}) khác năm được chỉ định ({given.year})")
+        return given or titled
+    titled = layout.title_period
+    if period and titled and titled != period:
+        raise LayoutError(
+            f"kỳ báo cáo trong tiêu đề ({titled:%m/%Y}) khác kỳ được chỉ định ({period:%m/%Y})"
+        )
+    month = period or titled
+    if month is None:
+        raise LayoutError("không xác định được kỳ báo cáo: tiêu đề không ghi tháng và không có --period")
+    return month
+
+
+def _codes_from_names(conn: psycopg.Connection, spec: SourceSpec, file_id: int, period: date) -> list[str]:
+    """A file naming its units without codes: each name, compared after normalising (case, accents, 'UBND',
+    'huyện', 'phường'...), takes the code of the one unit valid in the period with that name. Names matching
+    no unit or several keep no code: the gate rejects those rows and lists the candidates."""
+    valid = f"daterange(u.valid_from, u.valid_to) && daterange(%s, (%s + interval '1 {spec.cadence}')::date)"
+    conn.execute(
+        sql.SQL(f"""update {{table}} r set unit_code = m.unit_code
+              from (select k.unit_name_key, min(u.unit_code) as unit_code
+                      from (select distinct unit_name_key from {{table}} where file_id = %s) k
+                      join ref.unit u on u.name_key = k.unit_name_key and {valid}
+                     group by k.unit_name_key having count(distinct u.unit_code) = 1) m
+             where r.file_id = %s and r.unit_code is null and r.unit_name_key = m.unit_name_key""").format(
+            table=sql.SQL(spec.raw_table)), (file_id, period, period, file_id))
+    return [r[0] for r in conn.execute(
+        sql.SQL("select distinct unit_code from {} where file_id = %s and unit_code is not null order by 1").format(
+            sql.SQL(spec.raw_table)), (file_id,))]
+
+
+def _period_from_rows(conn: psycopg.Connection, spec: SourceSpec, file_id: int) -> date:
+    """A yearly file without a year in its title or folder: the one year its rows give."""
+    years = [r[0] for r in conn.execute(
+        sql.SQL("select distinct year_value from {} where file_id = %s and year_value is not null").format(
+            sql.SQL(spec.raw_table)), (file_id,))]
+    if len(years) != 1:
+        raise LayoutError("không xác định được năm báo cáo: cột 'Năm' có "
+                          + (f"nhiều năm ({', '.join(map(str, sorted(years)))})" if years else "không có năm đọc được")
+                          + "; hãy chỉ định --period YYYY")
+    return date(years[0], 1, 1)
+
+
+def load(source: str, files: list[Path], period: date | None = None, triggered_by: str = "cli",
+         given: dict[str, str] | None = None) -> list[FileResult]:
+    """Load files of one source. given: values for columns the files may lack (e.g. {'unit_code': ...} for
+    report forms without a 'Mã đơn vị:' title row)."""
+    spec = get_source(source)
+    with connect() as conn:
+        load_id = registry.start_load(conn, spec.name, triggered_by)
+    results: list[FileResult] = []
+    try:
+        for f in files:
+            results.append(load_file(spec, Path(f), load_id, period, given))
+    finally:
+        with connect() as conn:
+            registry.finish_load(conn, load_id, ok=len(results) == len(files))
+    if any(r.status in ("loaded", "rejected") and r.rows_loaded for r in results):
+        from cchc_warehouse.gate.run import build_data_docs
+
+        build_data_docs()
+    return results
