@@ -1,19 +1,28 @@
-"""Suites and checkpoints under expectations/ are written by code: the committed files must not drift."""
+"""What follows from the declarations is written by code (`cchc generate`): suites and checkpoints under
+expectations/, the raw tables and typed views, the codes, the dbt sources and seed. The committed files must not
+drift."""
 
 from __future__ import annotations
 
 import json
 
-from cchc_warehouse.gate.run import GATE_VIEWS
-from cchc_warehouse.gate.suites import SUITES, checkpoint_dict, checkpoint_path, suite_dict, suite_path
+from cchc_warehouse import schema
+from cchc_warehouse.gate.suites import checkpoint_dict, checkpoint_path, suite_dict, suite_path
+from cchc_warehouse.sources import SOURCES
+
+SUITES = SOURCES
 
 
 def test_committed_suites_match_code():
     for source in SUITES:
         assert json.loads(suite_path(source).read_text(encoding="utf-8")) == suite_dict(source), \
-            "run `cchc gx write` and commit expectations/"
-        assert json.loads(checkpoint_path(source).read_text(encoding="utf-8")) == \
-            checkpoint_dict(source, GATE_VIEWS[source])
+            "run `cchc generate` and commit expectations/"
+        assert json.loads(checkpoint_path(source).read_text(encoding="utf-8")) == checkpoint_dict(source)
+
+
+def test_committed_schema_and_dbt_declarations_match_code():
+    for path, content in schema.generated_files().items():
+        assert path.read_text(encoding="utf-8") == content, f"run `cchc generate` and commit {path.name}"
 
 
 def test_suite_loads_in_gx_and_has_blocking_and_warning_expectations():
@@ -59,11 +68,9 @@ def test_raw_tables_have_the_columns_the_loader_writes(make_database):
             have = {r[0] for r in conn.execute(
                 "select column_name from information_schema.columns where table_schema = %s and table_name = %s",
                 (schema, table))}
-            want = {"load_id", "file_id", "source_row", "extra"}
+            want = {"load_id", "file_id", "source_row", "extra", "source_sheet"}
             for c in spec.stored_columns:
-                want |= {c.name} | ({c.typed_name} if c.parse else set())
+                want |= {c.text_name} | ({c.value_name} if c.in_raw else set())
             for fam in spec.families:
-                want |= {fam.name, fam.typed_name}
-            if spec.all_sheets:
-                want.add("source_sheet")
+                want |= {fam.name, fam.text_name}
             assert want <= have, (spec.name, sorted(want - have))

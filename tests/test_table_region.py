@@ -153,7 +153,7 @@ def test_biểu_06_total_kept_wherever_its_label_stands_and_signature_below_drop
     assert table.column("source_row").to_pylist() == [7, 8, 9]
     assert table.column("total_label").to_pylist() == [None, None, "Tổng cộng"]
     assert table.column("field_name").to_pylist() == ["Hộ tịch", "Công chứng", None]
-    assert table.column("received_total_count").to_pylist() == [10, 5, 15]
+    assert table.column("received_total").to_pylist() == [10, 5, 15]
     assert _kinds(skipped) == {(6, "heading"), (10, "blank"), (11, "signature"), (12, "signature"), (13, "text")}
 
 

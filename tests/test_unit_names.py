@@ -51,7 +51,7 @@ def test_names_only_file_gets_codes(db, use_database, tmp_path):
     assert r.status == "loaded", r.reasons
     with connect() as conn:
         codes = [row[0] for row in conn.execute(
-            "select unit_code from raw.one_stop_dossiers where file_id = %s order by source_row", (r.file_id,))]
+            "select unit_code from raw.one_stop_dossiers_typed where file_id = %s order by source_row", (r.file_id,))]
         header, units = conn.execute("select header_map ->> 'unit_code', unit_codes from audit.source_file "
                                      "where file_id = %s", (r.file_id,)).fetchone()
     assert codes == ["12.H02", "12.H02.X02"]

@@ -89,7 +89,7 @@ def _load(args: argparse.Namespace) -> int:
     results = load(args.source, [Path(f) for f in args.files], period,
                    given={"unit_code": args.unit} if args.unit else None)
     for r in results:
-        label = {"loaded": "ĐÃ NẠP", "duplicate": "ĐÃ CÓ (bỏ qua)", "rejected": "TỪ CHỐI"}.get(r.status, r.status)
+        label = {"loaded": "ĐÃ NẠP", "duplicate": "ĐÃ CÓ (bỏ qua)", "rejected": "TỪ CHỐI"}.get(str(r.status), r.status)
         print(f"[{label}] {r.path.name}: tệp #{r.file_id}, kỳ {r.period or '?'}, {r.rows_loaded} dòng")
         for msg in r.reasons:
             print(f"  LỖI: {msg}")
@@ -166,8 +166,8 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _gx(args: argparse.Namespace) -> int:
-    from cchc_warehouse.gate.suites import write_all
+def _generate(args: argparse.Namespace) -> int:
+    from cchc_warehouse.schema import write_all
 
     for p in write_all():
         print(f"wrote {p}")
@@ -249,9 +249,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--unit", help="the province's unit code (default: the province with data)")
     s.set_defaults(func=_report, needs_marts=True)
 
-    s = sub.add_parser("gx", help="write the GX suites and checkpoints under expectations/ from code")
-    s.add_argument("action", choices=["write"])
-    s.set_defaults(func=_gx)
+    s = sub.add_parser("generate", help="write what follows from the source declarations: sql/0*.generated.sql, "
+                                        "dbt sources and seed, GX suites and checkpoints under expectations/")
+    s.set_defaults(func=_generate)
     return p
 
 

@@ -100,10 +100,16 @@ def readiness_problem(needs_marts: bool = False, url: str | None = None) -> str 
 
 
 def migrate() -> list[str]:
-    """Apply sql/*.sql in name order. Every file is idempotent; one lock serialises concurrent callers."""
+    """Apply sql/*.sql in name order: the baseline (one file per schema, two written from the declarations by
+    `cchc generate`), then numbered migrations. Every file is idempotent; one lock serialises concurrent callers."""
     applied = []
     with connect() as conn:
         conn.execute("select pg_advisory_xact_lock(hashtext('cchc_migrate'))")
+        if conn.execute("select to_regclass('audit.source_file') is not null"
+                        " and to_regclass('audit.file_coverage') is null").fetchone()[0]:
+            raise NotReady("cơ sở dữ liệu được tạo bởi phiên bản trước khi gộp lược đồ (sql/): tạo cơ sở dữ liệu mới "
+                           "(với cơ sở dữ liệu cục bộ: cchc db stop, xóa thư mục .cchc/pg, rồi cchc db start) và nạp "
+                           "lại các tệp từ kho lưu trữ")
         for f in sorted(paths().sql_dir.glob("*.sql")):
             conn.execute(f.read_text(encoding="utf-8"))
             applied.append(f.name)

@@ -20,6 +20,25 @@ class PeriodError(ValueError):
     pass
 
 
+def next_month(month: date) -> date:
+    """The first day of the month after `month`'s."""
+    return date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+
+
+def month_end(month: date) -> date:
+    """The last day of `month`'s month."""
+    return date.fromordinal(next_month(month).toordinal() - 1)
+
+
+def period_end(start: date, cadence: str) -> date:
+    """The first day after a month or year starting on `start` (exclusive end)."""
+    return date(start.year + 1, 1, 1) if cadence == "year" else next_month(start)
+
+
+def quarter_end(year: int, quarter: int) -> date:
+    return month_end(date(year, 3 * quarter, 1))
+
+
 def parse_month(text: str) -> date:
     """'2025-06' -> date(2025, 6, 1)."""
     m = _YM.match(text.strip())
@@ -38,10 +57,10 @@ def month_range(spec: str) -> list[date]:
     start, end = parse_month(first), parse_month(last or first)
     if end < start:
         raise PeriodError(f"khoảng kỳ báo cáo ngược: {spec!r}")
-    out, y, m = [], start.year, start.month
-    while (y, m) <= (end.year, end.month):
-        out.append(date(y, m, 1))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    out, m = [], start
+    while m <= end:
+        out.append(m)
+        m = next_month(m)
     return out
 
 

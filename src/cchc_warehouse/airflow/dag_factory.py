@@ -60,7 +60,7 @@ def build_load_dag(*, dag_id: str, cadence: str, schedule: Any, start_date: date
             outcome = o.load_landed(item, ctx["run_id"])
             for w in outcome["warnings"]:
                 print(f"CẢNH BÁO: {w}")
-            if outcome["status"] == "rejected":
+            if outcome["status"] == "rejected":       # FileState.REJECTED (no import at parse time)
                 raise AirflowFailException("Tệp bị từ chối:\n" + "\n".join(outcome["reasons"]))
             return outcome
 

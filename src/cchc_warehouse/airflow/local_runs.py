@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from cchc_warehouse.config import paths
+from cchc_warehouse.periods import next_month
 
 
 def configure() -> dict[str, str]:
@@ -80,6 +81,6 @@ def run_month(dag, month: date, landing: Path | None = None) -> str:
     the same month is deleted first (dag.test() would otherwise find it finished and run nothing)."""
     # A manual run covers the last whole interval before its date: report on `month` by running at the
     # start of the next month, as the schedule would; the period is also passed explicitly.
-    nxt = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    nxt = next_month(month)
     logical_date = datetime(nxt.year, nxt.month, 1, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
     return _test_run(dag, logical_date, f"{month:%Y-%m}", landing)

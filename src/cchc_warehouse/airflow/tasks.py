@@ -6,6 +6,7 @@ import logging
 import os
 from pathlib import Path
 
+from cchc_warehouse.ingest.file_states import FileState
 from cchc_warehouse.ingest.landing import LandedFile
 from cchc_warehouse.periods import parse_period
 from cchc_warehouse.sources import SOURCES
@@ -81,8 +82,8 @@ def rejected_files(run_id: str) -> list[dict]:
         rows = conn.execute(
             """select f.source, f.file_name, f.reasons
                  from audit.source_file f join audit.load l on l.load_id = f.load_id
-                where f.status = 'rejected' and l.triggered_by = %s
+                where f.status = %s and l.triggered_by = %s
                 order by f.file_id""",
-            (f"airflow:{run_id}",),
+            (FileState.REJECTED, f"airflow:{run_id}"),
         ).fetchall()
     return [{"source": s, "file": n, "reasons": r} for s, n, r in rows]

@@ -20,9 +20,8 @@ from psycopg.types.json import Jsonb
 from cchc_warehouse.config import paths
 from cchc_warehouse.db import connect, sqlalchemy_url
 from cchc_warehouse.gate.suites import checkpoint_path, suite_path
-from cchc_warehouse.sources import SOURCES, get_source
+from cchc_warehouse.sources import get_source
 
-GATE_VIEWS = {name: f"{spec.raw_table}_typed" for name, spec in SOURCES.items()}
 CONN_ENV = "CCHC_GX_CONNECTION_STRING"
 MAX_EXAMPLES = 20
 log = logging.getLogger(__name__)
@@ -152,14 +151,15 @@ def validate_file(source: str | Any, file_id: int, file_name: str, header_map: d
                 rows.append((file_id, f"{spec.name}.gate", cfg["type"], None, severity, True, observed,
                              0, Jsonb([]), None, full))
                 continue
-            if (res.get("exception_info") or {}).get("raised_exception"):
+            failed_to_run = bool((res.get("exception_info") or {}).get("raised_exception"))
+            if failed_to_run:         # a check that did not run blocks the file, whatever its severity
                 findings = [(None, f"lỗi khi kiểm tra ({cfg['type']}): "
                              f"{res['exception_info'].get('exception_message')}", None, [])]
             else:
                 findings = _findings(res)
             for contract, text, count, examples in findings:
                 msg = _message(file_name, header_of(contract), text, count, examples)
-                (outcome.blocking if severity == "critical" else outcome.warnings).append(msg)
+                (outcome.blocking if severity == "critical" or failed_to_run else outcome.warnings).append(msg)
                 rows.append((file_id, f"{spec.name}.gate", cfg["type"], header_of(contract), severity, False,
                              observed, count, Jsonb(examples), msg, full))
     with connect() as conn:

@@ -11,6 +11,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from cchc_warehouse.config import paths
+from cchc_warehouse.ingest.file_states import FileState
 
 
 @dataclass
@@ -18,7 +19,7 @@ class FileResult:
     path: Path
     source: str
     file_id: int | None = None
-    status: str = "validating"          # loaded | rejected | duplicate
+    status: str = FileState.VALIDATING   # a FileState, or 'duplicate' (the same content was accepted before)
     rows_loaded: int = 0
     period: str | None = None
     reasons: list[str] = field(default_factory=list)
@@ -26,7 +27,7 @@ class FileResult:
 
     @property
     def accepted(self) -> bool:
-        return self.status in ("loaded", "duplicate", "published")
+        return self.status == "duplicate" or FileState(self.status).is_accepted
 
 
 def file_digest(path: Path) -> tuple[str, int]:
@@ -75,45 +76,46 @@ def register(conn: psycopg.Connection, source: str, path: Path, sha256: str, siz
         file_id = conn.execute(
             """insert into audit.source_file
                  (source, sha256, size_bytes, file_name, original_path, archive_path, load_id, status)
-               values (%s, %s, %s, %s, %s, %s, %s, 'validating') returning file_id""",
-            (source, sha256, size, path.name, str(path.resolve()), str(archived), load_id),
+               values (%s, %s, %s, %s, %s, %s, %s, %s) returning file_id""",
+            (source, sha256, size, path.name, str(path.resolve()), str(archived), load_id, FileState.VALIDATING),
         ).fetchone()[0]
         return file_id, None
     file_id, status = row
-    if status in ("loaded", "published"):
+    if FileState(status).is_accepted:
         return file_id, status
     conn.execute(f"delete from {raw_table} where file_id = %s", (file_id,))
-    conn.execute("delete from audit.validation_result where file_id = %s", (file_id,))
+    for table in ("audit.validation_result", "audit.file_unit", "audit.file_coverage"):
+        conn.execute(f"delete from {table} where file_id = %s", (file_id,))
     conn.execute(
-        """update audit.source_file set status = 'validating', status_changed_at = now(), load_id = %s,
+        """update audit.source_file set status = %s, status_changed_at = now(), load_id = %s,
                   file_name = %s, original_path = %s, reasons = '[]', warnings = '[]'
             where file_id = %s""",
-        (load_id, path.name, str(path.resolve()), file_id),
+        (FileState.VALIDATING, load_id, path.name, str(path.resolve()), file_id),
     )
     return file_id, status
 
 
 def reject(conn: psycopg.Connection, file_id: int, reasons: list[str], warnings: list[str] | None = None) -> None:
     conn.execute(
-        """update audit.source_file set status = 'rejected', status_changed_at = now(),
+        """update audit.source_file set status = %s, status_changed_at = now(),
                   reasons = %s, warnings = %s where file_id = %s""",
-        (Jsonb(reasons), Jsonb(warnings or []), file_id),
+        (FileState.REJECTED, Jsonb(reasons), Jsonb(warnings or []), file_id),
     )
 
 
 def accept(conn: psycopg.Connection, file_id: int, warnings: list[str]) -> None:
     conn.execute(
-        """update audit.source_file set status = 'loaded', status_changed_at = now(), warnings = %s
+        """update audit.source_file set status = %s, status_changed_at = now(), warnings = %s
             where file_id = %s""",
-        (Jsonb(warnings), file_id),
+        (FileState.LOADED, Jsonb(warnings), file_id),
     )
 
 
 def mark_published(conn: psycopg.Connection, source: str | None = None) -> int:
     """Files whose rows are now in the marts (called after a successful dbt build)."""
     cur = conn.execute(
-        """update audit.source_file set status = 'published', status_changed_at = now()
-            where status = 'loaded' and (%s::text is null or source = %s)""",
-        (source, source),
+        """update audit.source_file set status = %s, status_changed_at = now()
+            where status = %s and (%s::text is null or source = %s)""",
+        (FileState.PUBLISHED, FileState.LOADED, source, source),
     )
     return cur.rowcount

@@ -17,10 +17,12 @@ from cchc_warehouse.ingest import file_registry as registry
 from cchc_warehouse.ingest import parsing, readers
 from cchc_warehouse.ingest.batches import FileLayout, read_layouts
 from cchc_warehouse.ingest.file_registry import FileResult
+from cchc_warehouse.ingest.file_states import FileState
 from cchc_warehouse.ingest.layout import Layout, LayoutError
 from cchc_warehouse.ingest.raw_writer import CopyStats, copy_to_raw
 from cchc_warehouse.ingest.region import KIND_VI, Skipped
-from cchc_warehouse.periods import format_month, year_from_title
+from cchc_warehouse.periods import format_month, period_end, year_from_title
+from cchc_warehouse.reference.unit_resolution import resolve_file_units
 from cchc_warehouse.sources import SourceSpec, get_source
 
 log = logging.getLogger(__name__)
@@ -38,7 +40,7 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
         file_id, previous = registry.register(conn, spec.name, path, sha256, size, archived, load_id,
                                               spec.raw_table)
     result.file_id = file_id
-    if previous in ("loaded", "published"):
+    if previous is not None and FileState(previous).is_accepted:
         result.status = "duplicate"
         log.info("%s: same content already loaded as file %s: nothing to do", path.name, file_id)
         return result
@@ -66,15 +68,16 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
                 stats.records += part.records
                 stats.written += part.written
                 stats.skipped += part.skipped
-                stats.unit_codes = sorted(set(stats.unit_codes) | set(part.unit_codes))
             if stats.written == 0:
                 raise LayoutError("không có dòng dữ liệu nào sau dòng tiêu đề cột")
             month = period or _period_from_rows(conn, spec, file_id)
             header_map = dict(first.header_map)
             for code_col, name_col in spec.code_from_name.items():
                 if code_col not in header_map and name_col in header_map:
-                    stats.unit_codes = _codes_from_names(conn, spec, file_id, month)
                     header_map[code_col] = f"(theo tên, cột '{header_map[name_col]}')"
+            conn.execute("update audit.source_file set period_month = %s where file_id = %s", (month, file_id))
+            stats.unit_codes = resolve_file_units(conn, spec, file_id, month, period_end(month, spec.cadence))
+            record_coverage(conn, spec, file_id)
             conn.execute(
                 """update audit.source_file set period_month = %s, period_kind = %s, header_row = %s,
                           header_map = %s, dropped_columns = %s, rows_in_file = %s, rows_loaded = %s,
@@ -86,7 +89,7 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
                  file_id),
             )
     except (LayoutError, readers.UnreadableFile, csv.Error, UnicodeDecodeError) as exc:
-        result.status = "rejected"
+        result.status = FileState.REJECTED
         result.reasons = [f"Tệp {path.name}: {exc}"]
         with connect() as conn:
             registry.reject(conn, file_id, result.reasons)
@@ -98,11 +101,11 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
     result.warnings = outcome.warnings
     with connect() as conn:
         if outcome.blocking:
-            result.status = "rejected"
+            result.status = FileState.REJECTED
             result.reasons = outcome.blocking
             registry.reject(conn, file_id, outcome.blocking, outcome.warnings)
         else:
-            result.status = "loaded"
+            result.status = FileState.LOADED
             registry.accept(conn, file_id, outcome.warnings)
     return result
 
@@ -153,28 +156,20 @@ def _resolve_period(spec: SourceSpec, layout: Layout, period: date | None) -> da
     return month
 
 
-def _codes_from_names(conn: psycopg.Connection, spec: SourceSpec, file_id: int, period: date) -> list[str]:
-    """A file naming its units without codes: each name, compared after normalising (case, accents, 'UBND',
-    'huyện', 'phường'...), takes the code of the one unit valid in the period with that name. Names matching
-    no unit or several keep no code: the gate rejects those rows and lists the candidates."""
-    valid = f"daterange(u.valid_from, u.valid_to) && daterange(%s, (%s + interval '1 {spec.cadence}')::date)"
-    conn.execute(
-        sql.SQL(f"""update {{table}} r set unit_code = m.unit_code
-              from (select k.unit_name_key, min(u.unit_code) as unit_code
-                      from (select distinct unit_name_key from {{table}} where file_id = %s) k
-                      join ref.unit u on u.name_key = k.unit_name_key and {valid}
-                     group by k.unit_name_key having count(distinct u.unit_code) = 1) m
-             where r.file_id = %s and r.unit_code is null and r.unit_name_key = m.unit_name_key""").format(
-            table=sql.SQL(spec.raw_table)), (file_id, period, period, file_id))
-    return [r[0] for r in conn.execute(
-        sql.SQL("select distinct unit_code from {} where file_id = %s and unit_code is not null order by 1").format(
-            sql.SQL(spec.raw_table)), (file_id,))]
+def record_coverage(conn: psycopg.Connection, spec: SourceSpec, file_id: int) -> None:
+    """What the file covers, from its rows as the typed view reads them (coverage_unit, coverage_period: the
+    supersession grain of the source's declaration), with the rows of each (audit.current_coverage)."""
+    conn.execute("delete from audit.file_coverage where file_id = %s", (file_id,))
+    conn.execute(sql.SQL(
+        """insert into audit.file_coverage (file_id, unit_code, period_start, rows, affects_from)
+           select file_id, coverage_unit, coverage_period, count(*), min(affects_from) from {view}
+            where file_id = %s group by 1, 2, 3""").format(view=sql.SQL(spec.typed_view)), (file_id,))
 
 
 def _period_from_rows(conn: psycopg.Connection, spec: SourceSpec, file_id: int) -> date:
     """A yearly file without a year in its title or folder: the one year its rows give."""
     years = [r[0] for r in conn.execute(
-        sql.SQL("select distinct year_value from {} where file_id = %s and year_value is not null").format(
+        sql.SQL("select distinct year from {} where file_id = %s and year is not null").format(
             sql.SQL(spec.raw_table)), (file_id,))]
     if len(years) != 1:
         raise LayoutError("không xác định được năm báo cáo: cột 'Năm' có "
@@ -197,7 +192,7 @@ def load(source: str, files: list[Path], period: date | None = None, triggered_b
     finally:
         with connect() as conn:
             registry.finish_load(conn, load_id, ok=len(results) == len(files))
-    if any(r.status in ("loaded", "rejected") and r.rows_loaded for r in results):
+    if any(r.status in (FileState.LOADED, FileState.REJECTED) and r.rows_loaded for r in results):
         from cchc_warehouse.gate.run import build_data_docs
 
         build_data_docs()

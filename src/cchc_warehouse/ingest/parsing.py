@@ -14,19 +14,15 @@ from datetime import date
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from cchc_warehouse import textnorm
+from cchc_warehouse import periods, textnorm
+from cchc_warehouse.reference import codes
 
 _TIME = r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 DMY = r"^(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})" + _TIME + "$"     # never month first
 YMD = r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME + "$"
 
-DOSSIER_STATUS = {
-    "moi dang ky": 1, "duoc tiep nhan": 2, "khong duoc tiep nhan": 3, "dang xu ly": 4, "yeu cau bo sung": 5,
-    "yeu cau thuc hien nghia vu tai chinh": 6, "cong dan yeu cau rut ho so": 7, "dung xu ly": 8,
-    "da xu ly xong": 9, "da tra ket qua": 10, **{str(i): i for i in range(1, 11)},
-}
-CHANNEL = {"truc tiep": 1, "1": 1, "truc tuyen": 2, "2": 2, "buu chinh cong ich": 3, "buu chinh": 3,
-           "bcci": 3, "3": 3}
+DOSSIER_STATUS = {textnorm.fold(k): v for k, v in codes.labels("dossier_statuses", "status_code").items()}
+CHANNEL = {textnorm.fold(k): v for k, v in codes.labels("channels", "channel_code").items()}
 SERVICE_LEVEL = {"toan trinh": "toan_trinh", "4": "toan_trinh", "muc do 4": "toan_trinh",
                  "mot phan": "mot_phan", "3": "mot_phan", "muc do 3": "mot_phan",
                  "cung cap thong tin": "cung_cap_thong_tin", "2": "cung_cap_thong_tin",
@@ -198,18 +194,26 @@ PLAN_STATUS = {"hoan thanh": "done", "da hoan thanh": "done", "hoan thanh dung h
 _QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-def deadline_code(text: str) -> str | None:
-    """A task deadline: a date -> 'D:yyyy-mm-dd'; 'Quý III' -> 'Q:3'; 'Tháng 9' -> 'M:9'; 'Cả năm' -> 'Y'.
-    The plan's year turns quarters and months into their last day (staging)."""
+def deadline_date(text: str, year: int | None) -> date | None:
+    """A task's deadline as the last day it allows: a date; 'Quý III' -> the quarter's last day, 'Tháng 9' ->
+    the month's, 'Cả năm' -> 31 December, of the plan's year."""
     folded = textnorm.fold(text)
     if folded in ("ca nam", "trong nam", "nam", "ca nam nay"):
-        return "Y"
-    if (m := re.fullmatch(r"quy\s+([iv]+|\d)(?:\s+nam\s+\d{4})?", folded)) and m.group(1) in _QUARTER:
-        return f"Q:{_QUARTER[m.group(1)]}"
-    if (m := re.fullmatch(r"thang\s+(\d{1,2})(?:\s+nam\s+\d{4})?", folded)) and 1 <= int(m.group(1)) <= 12:
-        return f"M:{int(m.group(1))}"
-    parsed = _parse_dates(pa.array([text], pa.string()))[0].as_py()
-    return f"D:{parsed.isoformat()}" if parsed else None
+        return date(year, 12, 31) if year else None
+    if (m := re.fullmatch(r"quy\s+([iv]+|\d)(?:\s+nam\s+(\d{4}))?", folded)) and m.group(1) in _QUARTER:
+        y = int(m.group(2)) if m.group(2) else year
+        return periods.quarter_end(y, _QUARTER[m.group(1)]) if y else None
+    if (m := re.fullmatch(r"thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?", folded)) and 1 <= int(m.group(1)) <= 12:
+        y = int(m.group(2)) if m.group(2) else year
+        return periods.month_end(date(y, int(m.group(1)), 1)) if y else None
+    return _parse_dates(pa.array([text], pa.string()))[0].as_py()
+
+
+def parse_deadline(values: pa.Array, years: pa.Array) -> pa.Array:
+    """deadline_date over (text, year) pairs, each distinct pair once."""
+    pairs = list(zip(values.to_pylist(), years.to_pylist(), strict=True))
+    seen = {p: (None if p[0] is None else deadline_date(p[0].strip(), p[1])) for p in set(pairs)}
+    return pa.array([seen[p] for p in pairs], pa.date32())
 
 
 RULES = {
@@ -222,7 +226,7 @@ RULES = {
     "criterion_code": _python_rule(criterion_code, pa.string()),
     "likert": lambda values: _by_distinct(values, _lookup(LIKERT, pa.int16())),
     "plan_status": lambda values: _by_distinct(values, _lookup(PLAN_STATUS, pa.string())),
-    "deadline": _python_rule(deadline_code, pa.string()),
+    "deadline": parse_deadline,            # reads the plan's year too (Column.depends)
     "not_applicable": _python_rule(lambda t: "khong ap dung" in textnorm.fold(t), pa.bool_()),
     "unit_name_key": _python_rule(lambda t: textnorm.unit_name_key(t) or None, pa.string()),
 }

@@ -26,7 +26,7 @@ class CopyStats:
     records: int = 0               # records after the header (data, blank, footer)
     written: int = 0
     skipped: list[Skipped] = field(default_factory=list)   # rows below the header that are not data, and why
-    unit_codes: list[str] = field(default_factory=list)
+    unit_codes: list[str] = field(default_factory=list)   # filled once units are resolved (ingest.load)
 
 
 def _json_text(v: pa.Array) -> pa.Array:
@@ -65,17 +65,20 @@ def _output(spec: SourceSpec, fl: FileLayout, b: RowBatch, load_id: int, file_id
     arrays: list[pa.Array] = [pa.array([load_id] * n, pa.int64()), pa.array([file_id] * n, pa.int64()), b.numbers]
     contract = list(zip(lay.columns.values(), cells[:n_contract], strict=True))
     contract += [(spec.column(name), pa.array([value] * n, pa.string())) for name, value in lay.constants.items()]
-    for col, values in contract:
-        names.append(col.name)
+    typed: dict[str, pa.Array] = {}
+    for col, values in sorted(contract, key=lambda cv: bool(cv[0].depends)):   # dependencies first
+        names.append(col.text_name)
         arrays.append(values)
-        if col.parse:
-            names.append(col.typed_name)
-            arrays.append(parsing.RULES[col.parse](values))
+        if col.in_raw:
+            extra_args = [typed.get(d, pa.nulls(n, pa.int32())) for d in col.depends]
+            typed[col.name] = parsing.RULES[col.parse](values, *extra_args)
+            names.append(col.value_name)
+            arrays.append(typed[col.name])
     for fam in spec.families:
         members = [(key, values) for (f, key), values in
                    zip(lay.families.values(), cells[n_contract:n_contract + n_family], strict=True) if f is fam]
         keys = [k for k, _ in members]
-        names += [fam.name, fam.typed_name]
+        names += [fam.text_name, fam.name]
         arrays.append(_json_object(keys, [_json_text(v) for _, v in members], n))
         arrays.append(_json_object(keys, [_json_value(parsing.RULES[fam.parse](v)) for _, v in members], n))
     if lay.extra:
@@ -103,7 +106,6 @@ def copy_to_raw(conn: psycopg.Connection, spec: SourceSpec, fl: FileLayout, path
     rule's (ingest.region): rows around and inside the table that are not data are never written, and are
     recorded with their kind; a total or a signature between data rows rejects the file."""
     stats = CopyStats()
-    units: set[str] = set()
     read = TableRead(spec, fl, path)
     with conn.cursor() as cur, ExitStack() as stack:
         writer, columns = None, None
@@ -111,8 +113,6 @@ def copy_to_raw(conn: psycopg.Connection, spec: SourceSpec, fl: FileLayout, path
             if len(b.numbers) == 0:
                 continue
             names, table = _output(spec, fl, b, load_id, file_id, labels)
-            if "unit_code" in names:
-                units.update(v for v in pc.unique(table.column("unit_code")).to_pylist() if v)
             if writer is None:
                 columns = names
                 # a queued writer sends data from a thread: Arrow keeps parsing while Postgres ingests
@@ -125,5 +125,4 @@ def copy_to_raw(conn: psycopg.Connection, spec: SourceSpec, fl: FileLayout, path
             stats.written += len(b.numbers)
     stats.records = read.records
     stats.skipped = read.region.skipped
-    stats.unit_codes = sorted(units)
     return stats

@@ -6,9 +6,10 @@ import csv
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
+from cchc_warehouse.periods import month_end
 from cchc_warehouse.sample.simulate import ExportRow
 
 STATUS_LABEL = {1: "Mới đăng ký", 2: "Được tiếp nhận", 3: "Không được tiếp nhận", 4: "Đang xử lý",
@@ -105,7 +106,7 @@ def _title_lines(v: Variant, month: date) -> list[str]:
         return ["UBND TỈNH LAI CHÂU", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
                 f"DANH SÁCH HỒ SƠ THÁNG {month:%m/%Y}", ""]
     if v.title == "range":
-        end = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        end = month_end(month)
         return [f"DANH SÁCH HỒ SƠ TIẾP NHẬN VÀ GIẢI QUYẾT TỪ NGÀY {month:%d/%m/%Y} ĐẾN NGÀY {end:%d/%m/%Y}"]
     return []
 

@@ -9,7 +9,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from cchc_warehouse.periods import format_month
+from cchc_warehouse.periods import format_month, next_month
 from cchc_warehouse.sample.exports import CANONICAL, Variant, table, write
 from cchc_warehouse.sample.simulate import Dossier, ExportRow, month_snapshot, simulate
 
@@ -122,7 +122,7 @@ def write_dirty(out: Path, month: date, snapshot: list[ExportRow]) -> list[Writt
         elif reason == "trang_thai_la":
             data[9][col["status"]] = "Đang chờ duyệt"
         elif reason == "sai_ky_bao_cao":
-            nxt = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+            nxt = next_month(month)
             cells[2] = [f"DANH SÁCH HỒ SƠ THÁNG {nxt:%m/%Y}"]
         all_rows = cells[: header_row - 1] + [header] + data
         path = _month_dir(out, month) / f"loi_{reason}.csv"

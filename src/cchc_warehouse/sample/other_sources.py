@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from cchc_warehouse.periods import format_month
+from cchc_warehouse.periods import format_month, month_end
 from cchc_warehouse.sample.exports import FIXED_CREATED, Variant, write
 from cchc_warehouse.sample.simulate import demo_units
 
@@ -25,7 +25,7 @@ DISTRICTS = [u.code for u in _REGISTRY if u.level == "district"]
 
 
 def _month_end(m: date) -> date:
-    return (m.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return month_end(m)
 
 
 def _thousands(n: int, sep: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from importlib import resources
 
+from cchc_warehouse.periods import next_month
 from cchc_warehouse.sample.catalogue import (
     BAN,
     COMMUNE_FIELDS,
@@ -72,7 +73,7 @@ def demo_units() -> list[Unit]:
 
 
 def _month_end(m: date) -> date:
-    nxt = date(m.year + (m.month == 12), m.month % 12 + 1, 1)
+    nxt = next_month(m)
     return nxt - timedelta(days=1)
 
 

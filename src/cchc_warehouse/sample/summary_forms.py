@@ -10,10 +10,10 @@ in-person) shows up in columns (4) and (5).
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
-from cchc_warehouse.periods import format_month
+from cchc_warehouse.periods import format_month, month_end
 from cchc_warehouse.sample.exports import Variant, write
 from cchc_warehouse.sample.simulate import ExportRow
 
@@ -23,7 +23,7 @@ LABELS = ["Tổng số", "Trực tuyến", "Trực tiếp, dịch vụ bưu chí
 
 
 def _month_end(m: date) -> date:
-    return (m.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return month_end(m)
 
 
 def form_counts(rows: list[ExportRow], month: date) -> dict[str, list[int]]:

@@ -3,7 +3,7 @@ month: one row per field (lĩnh vực) and a 'Tổng cộng' row, 13 numbered co
 
 from __future__ import annotations
 
-from cchc_warehouse.sources.spec import Column, SourceSpec, unit_title_fields
+from cchc_warehouse.sources.spec import Column, RowCheck, RowQuery, SourceSpec, UnitRef, unit_title_fields
 
 RECEIVED, RESOLVED, PENDING = "Số hồ sơ nhận giải quyết", "Số hồ sơ đã giải quyết", "Số hồ sơ đang giải quyết"
 
@@ -11,7 +11,7 @@ RECEIVED, RESOLVED, PENDING = "Số hồ sơ nhận giải quyết", "Số hồ 
 def _count(name: str, group: str, label: str, *aliases: str) -> Column:
     """A numbered count column, matched as 'group / label' (the two header rows read as one)."""
     return Column(name, f"{group} / {label}", tuple(f"{group} / {a}" for a in aliases), required=True,
-                  parse="count", typed_name=f"{name}_count")
+                  parse="count")
 
 
 # The form's columns 3-13, by number: what the identities 3 = 4+5+6 = 7+11, 7 = 8+9+10, 11 = 12+13 refer to.
@@ -21,20 +21,36 @@ COLUMN_NUMBERS = {
     "pending_overdue": 13,
 }
 
+
+def _identity(key: str, left: str, right: list[str], message_vi: str) -> RowCheck:
+    total = " + ".join(f"b.{r}" for r in right)
+    return RowCheck(key, left, f"concat_ws(' ', b.{left}, '≠', {total})", f"b.{left} <> {total}", message_vi)
+
+
+# The total row equals the sum of the field rows, column by column.
+_TOTAL_SUMS = " union all ".join(
+    f"select '({num})' as col, t.{name} as total, sum(r.{name}) as rows_sum"
+    f" from {{batch}} t join {{batch}} r on not r.is_total"
+    f" where t.is_total and t.source_row = x.source_row and t.source_sheet is not distinct from x.source_sheet"
+    f" group by t.{name}"
+    for name, num in COLUMN_NUMBERS.items())
+
 ONE_STOP_SUMMARY = SourceSpec(
     name="one_stop_summary",
     title_vi="Biểu 06/VPCP/KSTT: tình hình giải quyết TTHC",
-    raw_table="raw.one_stop_summary",
+    description="Biểu 06/VPCP/KSTT forms: one row per field (lĩnh vực) and the total row, columns (3)-(13).",
     key_column="field_name",
     header_rows=2,
     keep_totals=True,
+    unit=UnitRef(),
+    title_fields=unit_title_fields(),
     columns=(
         Column("seq", "STT"),
         Column("field_name", "Lĩnh vực", ("Lĩnh vực giải quyết", "Tên lĩnh vực", "Lĩnh vực, công việc giải quyết",
                                           "Lĩnh vực, công việc giải quyết theo cấp"),
                required=True),
-        Column("unit_code", "Mã đơn vị", required=True),
-        Column("unit_name", "Tên đơn vị", parse="unit_name_key", typed_name="unit_name_key"),
+        Column("unit_code", "Mã đơn vị", required=True, parse="unit"),
+        Column("unit_name", "Tên đơn vị", parse="unit_name_key", derived="unit_name_key"),
         _count("received_total", RECEIVED, "Tổng số", "Tổng"),
         _count("received_online", RECEIVED, "Trực tuyến", "Trong đó / Trực tuyến", "Số mới tiếp nhận trực tuyến"),
         _count("received_direct", RECEIVED, "Trực tiếp, dịch vụ bưu chính",
@@ -48,6 +64,27 @@ ONE_STOP_SUMMARY = SourceSpec(
         _count("pending_within", PENDING, "Trong hạn", "Chưa đến hạn"),
         _count("pending_overdue", PENDING, "Quá hạn"),
     ),
-    code_from_name={"unit_code": "unit_name"},
-    title_fields=unit_title_fields(),
+    # the total row is the one the loader found a total label in, wherever it stood; it is named by that label
+    view_columns=(("is_total", "r.total_label is not null"), ("row_label", "coalesce(r.field_name, r.total_label)")),
+    required_when=(("field_name", "b.row_label is null"),),
+    row_checks=(
+        _identity("received_total:sum_parts", "received_total", ["received_online", "received_direct", "carried_over"],
+                  "cột (3) khác (4) + (5) + (6)"),
+        _identity("received_total:sum_outcomes", "received_total", ["resolved_total", "pending_total"],
+                  "cột (3) khác (7) + (11)"),
+        _identity("resolved_total:sum_parts", "resolved_total", ["resolved_early", "resolved_on_time", "resolved_late"],
+                  "cột (7) khác (8) + (9) + (10)"),
+        _identity("pending_total:sum_parts", "pending_total", ["pending_within", "pending_overdue"],
+                  "cột (11) khác (12) + (13)"),
+    ),
+    queries=(
+        RowQuery(f"select x.source_row, x.source_sheet,"
+                 f" s.col || ': dòng tổng ' || s.total || ' ≠ cộng các dòng ' || s.rows_sum as value"
+                 f" from {{batch}} x join lateral ({_TOTAL_SUMS}) s on s.total is distinct from s.rows_sum"
+                 f" where x.is_total order by x.source_row, s.col",
+                 "field_name", "dòng Tổng cộng khác tổng các dòng lĩnh vực"),
+        RowQuery("select null::int as source_row, null::text as source_sheet, 'không có dòng Tổng cộng' as value"
+                 " from (select count(*) filter (where is_total) as n from {batch}) as c where c.n = 0",
+                 "field_name", "biểu không có dòng Tổng cộng (không đối chiếu được tổng)", severity="warning"),
+    ),
 )

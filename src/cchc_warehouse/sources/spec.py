@@ -1,4 +1,14 @@
-"""How a source file is described: its columns, their header names and aliases."""
+"""How a source is declared, once: its columns with their headers, aliases and parsing rules, the unit it names,
+how a newer file supersedes an older one, and the checks of its own beyond those every source gets.
+
+Everything else follows from the declaration: the raw table and its typed view (cchc_warehouse.schema writes
+sql/ from it), the dbt source and the `sources` seed, the reader's header matching, the quality gate's suite.
+
+One naming rule from the file to the marts: a column a parsing rule types keeps its name for the typed value
+and `<name>_text` for the text as received (`received_at_text` '02/06/2025' -> `received_at` 2025-06-02); a
+value of another meaning derived from a text (a unit name's matching key, 'Không áp dụng' in a note) takes its
+own name beside the text, which keeps the column's name (`unit_name` -> `unit_name_key`).
+"""
 
 from __future__ import annotations
 
@@ -14,30 +24,88 @@ PERSONAL_HEADER_MARKERS = (
     "hochieu", "dienthoai", "sdt", "email", "thudientu", "diachi", "noio", "ngaysinh",
 )
 
+# Postgres type of the value each parsing rule gives (cchc_warehouse.ingest.parsing.RULES); 'unit' is resolved
+# against the unit registry when a file is loaded (audit.file_unit) and reaches the typed view, not raw.
+SQL_TYPES = {
+    "date": "date", "dossier_status": "smallint", "channel": "smallint", "service_level": "text",
+    "applicant_type": "text", "yes_no": "boolean", "count": "bigint", "decimal": "numeric", "year": "integer",
+    "month": "date", "criterion_code": "text", "likert": "smallint", "plan_status": "text", "deadline": "date",
+    "not_applicable": "boolean", "unit_name_key": "text", "unit": None,
+}
+# What a value should look like, for the gate's 'not readable' messages.
+READABLE_VI = {
+    "count": "số nguyên không âm (ví dụ 1.234)",
+    "decimal": "số (ví dụ 87,27 hoặc 87.27)",
+    "year": "năm (yyyy)",
+    "month": "tháng (mm/yyyy, yyyy-mm hoặc Tháng m/yyyy)",
+    "date": "ngày (dd/mm/yyyy hoặc yyyy-mm-dd)",
+    "criterion_code": "mã tiêu chí (1, 1.2, 1.2.3 hoặc số La Mã I, II)",
+    "likert": "câu trả lời (Rất không hài lòng … Rất hài lòng, hoặc 1–5)",
+    "plan_status": "kết quả thực hiện (Hoàn thành, Hoàn thành quá hạn, Đang thực hiện, Chưa thực hiện)",
+    "deadline": "thời hạn (ngày, Quý I–IV, Tháng 1–12 hoặc Cả năm)",
+    "applicant_type": "đối tượng (Công dân, Tổ chức, Doanh nghiệp)",
+    "dossier_status": "trạng thái (mã 1–10 hoặc tên trạng thái)",
+    "channel": "kênh nộp (Trực tiếp, Trực tuyến, Bưu chính công ích hoặc 1/2/3)",
+    "service_level": "mức độ dịch vụ (Toàn trình, Một phần, Cung cấp thông tin hoặc 4/3/2)",
+    "yes_no": "giá trị có/không",
+}
+
 
 @dataclass(frozen=True)
 class Column:
-    name: str                      # canonical name, also the raw table column
+    name: str                      # canonical name
     header: str                    # header as the spec writes it
     aliases: tuple[str, ...] = ()
     required: bool = False
-    personal: bool = False
-    parse: str | None = None       # rule of cchc_warehouse.parsing.RULES giving the typed column
-    typed_name: str | None = None  # raw column holding the typed value
+    personal: bool = False         # never stored
+    parse: str | None = None       # rule of cchc_warehouse.ingest.parsing.RULES
+    derived: str | None = None     # the parsed value has another meaning: its own column name (unit_name_key)
+    depends: tuple[str, ...] = ()  # typed columns the rule also reads (a deadline 'Quý III' needs the plan's year)
+    readable_vi: str | None = None  # what a value looks like, when the rule's general wording does not say enough
+    label_vi: str | None = None    # how messages name the column in a sentence ('mã thủ tục hành chính')
 
     @property
     def keys(self) -> set[str]:
         return {header_key(h) for h in (self.name, self.header, *self.aliases)}
 
+    @property
+    def text_name(self) -> str:
+        """The raw column holding the text as received."""
+        return f"{self.name}_text" if self.parse and not self.derived else self.name
+
+    @property
+    def value_name(self) -> str | None:
+        """The column holding the typed (or derived) value; None for a plain text column."""
+        return self.derived or (self.name if self.parse else None)
+
+    @property
+    def sql_type(self) -> str | None:
+        return SQL_TYPES[self.parse] if self.parse else None
+
+    @property
+    def in_raw(self) -> bool:
+        """The typed value is written to raw (a unit reference is resolved in the typed view)."""
+        return self.parse is not None and self.sql_type is not None
+
+    @property
+    def label(self) -> str:
+        if self.label_vi:
+            return self.label_vi
+        h = self.header
+        return h if len(h) > 1 and h[1].isupper() else h[:1].lower() + h[1:]
+
 
 @dataclass(frozen=True)
 class ColumnFamily:
     """Columns recognised by a header pattern rather than a name (survey questions TC1, CC3, HL...): their
-    text goes to one JSON column {header: text} and the parsed values to another {header: value}."""
-    name: str                      # raw jsonb column of the texts
-    typed_name: str                # raw jsonb column of the parsed values
+    text goes to one JSON column {header: text} (`<name>_text`) and the parsed values to another (`<name>`)."""
+    name: str
     pattern: str                   # regular expression on header_key (lower case, no accents, no spaces)
     parse: str
+
+    @property
+    def text_name(self) -> str:
+        return f"{self.name}_text"
 
     def key(self, header: str) -> str | None:
         k = header_key(header)
@@ -85,21 +153,65 @@ def unit_title_fields() -> tuple[TitleField, TitleField]:
 
 
 @dataclass(frozen=True)
+class UnitRef:
+    """The unit each row names: a code column, and a name column giving the code when the code is blank (the
+    unit-name rules of the registry); names_in_code: the code column itself may hold a name ('Đơn vị chủ trì:
+    Sở Nội vụ'); level: only units of that level (published national results name provinces)."""
+    code: str = "unit_code"
+    name: str | None = "unit_name"
+    names_in_code: bool = False
+    level: str | None = None
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """A condition on one row, checked in the source's single scan of a file's rows: `bad` (SQL over the typed
+    view as `b`) marks the failing rows, `value` (SQL) is what the message quotes."""
+    key: str
+    column: str | None
+    value: str
+    bad: str
+    message_vi: str
+
+
+@dataclass(frozen=True)
+class RowQuery:
+    """A check over a file's rows as a whole: a query over `{batch}` (the file's rows of the typed view) returning
+    (source_row, source_sheet, value) for each problem."""
+    query: str
+    column: str | None
+    message_vi: str
+    severity: str = "critical"     # critical blocks the file, warning is stored and reported
+
+
+@dataclass(frozen=True)
 class SourceSpec:
     name: str
     title_vi: str
-    raw_table: str
     columns: tuple[Column, ...]
-    key_column: str                # a data row has it; trailing rows without it are footer rows
+    key_column: str                # names a row (dossier code, field, criterion): a row without it is suspect
     cadence: str = "month"         # month | year: the period a file reports on
-    unique_key: tuple[str, ...] = ()        # contract columns unique within one file
+    unique_key: tuple[str, ...] = ()        # unique within one file
+    unique_message_vi: str | None = None
     families: tuple[ColumnFamily, ...] = ()
     title_fields: tuple[TitleField, ...] = ()
     all_sheets: bool = False       # xlsx: every sheet with a table (e.g. one sheet per unit)
     header_rows: int = 1           # 2: a group row over a column row (report forms)
-    keep_totals: bool = False      # a 'Tổng cộng' row below the table is data (checked against the rows)
-    # a code a file may give by name only: {'unit_code': 'unit_name'} (resolved against ref.unit after loading)
-    code_from_name: dict[str, str] = field(default_factory=dict)
+    keep_totals: bool = False      # the table's total row is data (checked against the rows by the gate)
+    unit: UnitRef | None = None
+    # Supersession: a newer accepted file replaces an older one for the (unit, period) pairs it covers
+    # ('unit_period'), or for the whole period ('period': a province-wide plan, published national results).
+    # period_column: the typed column giving a row's period when it is not the file's.
+    supersede_by: str = "unit_period"
+    period_column: str | None = None
+    # the typed date column whose month is the earliest a row can change (a dossier's reception: a June listing
+    # can change March's counts); default: the row's period
+    affects_from: str | None = None
+    view_columns: tuple[tuple[str, str], ...] = ()   # (name, SQL over the raw row `r`) added by the typed view
+    required_when: tuple[tuple[str, str], ...] = ()  # (column, SQL over `b`) where 'missing' is not just NULL
+    row_checks: tuple[RowCheck, ...] = ()
+    queries: tuple[RowQuery, ...] = ()
+    description: str = ""
     lookup: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -112,12 +224,25 @@ class SourceSpec:
         object.__setattr__(self, "lookup", lookup)
 
     @property
+    def raw_table(self) -> str:
+        return f"raw.{self.name}"
+
+    @property
+    def typed_view(self) -> str:
+        return f"raw.{self.name}_typed"
+
+    @property
     def stored_columns(self) -> list[Column]:
         return [c for c in self.columns if not c.personal]
 
     @property
     def required(self) -> list[Column]:
         return [c for c in self.columns if c.required]
+
+    @property
+    def code_from_name(self) -> dict[str, str]:
+        """{code column: name column} when rows may name their unit instead of coding it."""
+        return {self.unit.code: self.unit.name} if self.unit and self.unit.name else {}
 
     def match(self, header: str) -> Column | None:
         return self.lookup.get(header_key(header))

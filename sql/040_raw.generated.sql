@@ -1,0 +1,735 @@
+-- Written by `cchc generate` from the source declarations (src/cchc_warehouse/sources/): do not edit by hand.
+
+-- one_stop_dossiers: Danh sách hồ sơ một cửa
+create table if not exists raw.one_stop_dossiers (
+    load_id bigint not null,
+    file_id bigint not null,
+    source_row integer not null,
+    source_sheet text,
+    extra jsonb,
+    dossier_code text,
+    unit_code_text text,
+    unit_name text,
+    unit_name_key text,
+    procedure_code text,
+    procedure_name text,
+    field_name text,
+    service_level_text text,
+    service_level text,
+    channel_text text,
+    channel smallint,
+    received_at_text text,
+    received_at date,
+    due_at_text text,
+    due_at date,
+    finished_at_text text,
+    finished_at date,
+    returned_at_text text,
+    returned_at date,
+    status_text text,
+    status smallint,
+    has_fee_text text,
+    has_fee boolean,
+    paid_online_text text,
+    paid_online boolean,
+    digitized_result_text text,
+    digitized_result boolean,
+    applicant_type_text text,
+    applicant_type text
+);
+alter table raw.one_stop_dossiers add column if not exists dossier_code text;
+alter table raw.one_stop_dossiers add column if not exists unit_code_text text;
+alter table raw.one_stop_dossiers add column if not exists unit_name text;
+alter table raw.one_stop_dossiers add column if not exists unit_name_key text;
+alter table raw.one_stop_dossiers add column if not exists procedure_code text;
+alter table raw.one_stop_dossiers add column if not exists procedure_name text;
+alter table raw.one_stop_dossiers add column if not exists field_name text;
+alter table raw.one_stop_dossiers add column if not exists service_level_text text;
+alter table raw.one_stop_dossiers add column if not exists service_level text;
+alter table raw.one_stop_dossiers add column if not exists channel_text text;
+alter table raw.one_stop_dossiers add column if not exists channel smallint;
+alter table raw.one_stop_dossiers add column if not exists received_at_text text;
+alter table raw.one_stop_dossiers add column if not exists received_at date;
+alter table raw.one_stop_dossiers add column if not exists due_at_text text;
+alter table raw.one_stop_dossiers add column if not exists due_at date;
+alter table raw.one_stop_dossiers add column if not exists finished_at_text text;
+alter table raw.one_stop_dossiers add column if not exists finished_at date;
+alter table raw.one_stop_dossiers add column if not exists returned_at_text text;
+alter table raw.one_stop_dossiers add column if not exists returned_at date;
+alter table raw.one_stop_dossiers add column if not exists status_text text;
+alter table raw.one_stop_dossiers add column if not exists status smallint;
+alter table raw.one_stop_dossiers add column if not exists has_fee_text text;
+alter table raw.one_stop_dossiers add column if not exists has_fee boolean;
+alter table raw.one_stop_dossiers add column if not exists paid_online_text text;
+alter table raw.one_stop_dossiers add column if not exists paid_online boolean;
+alter table raw.one_stop_dossiers add column if not exists digitized_result_text text;
+alter table raw.one_stop_dossiers add column if not exists digitized_result boolean;
+alter table raw.one_stop_dossiers add column if not exists applicant_type_text text;
+alter table raw.one_stop_dossiers add column if not exists applicant_type text;
+create index if not exists one_stop_dossiers_file_brin on raw.one_stop_dossiers using brin (file_id) with (pages_per_range = 32);
+comment on table raw.one_stop_dossiers is 'Danh sách hồ sơ một cửa (như trong tệp, kèm giá trị đã đọc) / Dossier listings of the one-stop software: one row per dossier in the state the export shows.';
+comment on column raw.one_stop_dossiers.dossier_code is '''Mã hồ sơ'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.unit_code_text is '''Mã đơn vị'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.unit_name is '''Đơn vị xử lý'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.unit_name_key is '''Đơn vị xử lý'' đã đọc (unit_name_key) / read';
+comment on column raw.one_stop_dossiers.procedure_code is '''Mã TTHC'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.procedure_name is '''Tên TTHC'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.field_name is '''Lĩnh vực'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.service_level_text is '''Mức độ'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.service_level is '''Mức độ'' đã đọc (service_level) / read';
+comment on column raw.one_stop_dossiers.channel_text is '''Kênh nộp'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.channel is '''Kênh nộp'' đã đọc (channel) / read';
+comment on column raw.one_stop_dossiers.received_at_text is '''Ngày tiếp nhận'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.received_at is '''Ngày tiếp nhận'' đã đọc (date) / read';
+comment on column raw.one_stop_dossiers.due_at_text is '''Ngày hẹn trả'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.due_at is '''Ngày hẹn trả'' đã đọc (date) / read';
+comment on column raw.one_stop_dossiers.finished_at_text is '''Ngày kết thúc xử lý'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.finished_at is '''Ngày kết thúc xử lý'' đã đọc (date) / read';
+comment on column raw.one_stop_dossiers.returned_at_text is '''Ngày trả kết quả'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.returned_at is '''Ngày trả kết quả'' đã đọc (date) / read';
+comment on column raw.one_stop_dossiers.status_text is '''Trạng thái'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.status is '''Trạng thái'' đã đọc (dossier_status) / read';
+comment on column raw.one_stop_dossiers.has_fee_text is '''Có phí, lệ phí'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.has_fee is '''Có phí, lệ phí'' đã đọc (yes_no) / read';
+comment on column raw.one_stop_dossiers.paid_online_text is '''Thanh toán trực tuyến'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.paid_online is '''Thanh toán trực tuyến'' đã đọc (yes_no) / read';
+comment on column raw.one_stop_dossiers.digitized_result_text is '''Số hóa kết quả'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.digitized_result is '''Số hóa kết quả'' đã đọc (yes_no) / read';
+comment on column raw.one_stop_dossiers.applicant_type_text is '''Đối tượng'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.applicant_type is '''Đối tượng'' đã đọc (applicant_type) / read';
+create or replace view raw.one_stop_dossiers_typed as
+select r.file_id,
+       r.load_id,
+       r.source_row,
+       r.source_sheet,
+       f.period_month,
+       u.unit_code as unit_code,
+       u.resolution as unit_resolution,
+       u.note as unit_note,
+       u.unit_code as coverage_unit,
+       f.period_month as coverage_period,
+       date_trunc('month', coalesce(r.received_at, f.period_month))::date as affects_from,
+       r.extra,
+       r.dossier_code,
+       r.unit_code_text,
+       r.unit_name,
+       r.unit_name_key,
+       r.procedure_code,
+       r.procedure_name,
+       r.field_name,
+       r.service_level_text,
+       r.service_level,
+       r.channel_text,
+       r.channel,
+       r.received_at_text,
+       r.received_at,
+       r.due_at_text,
+       r.due_at,
+       r.finished_at_text,
+       r.finished_at,
+       r.returned_at_text,
+       r.returned_at,
+       r.status_text,
+       r.status,
+       r.has_fee_text,
+       r.has_fee,
+       r.paid_online_text,
+       r.paid_online,
+       r.digitized_result_text,
+       r.digitized_result,
+       r.applicant_type_text,
+       r.applicant_type
+  from raw.one_stop_dossiers r
+  join audit.source_file f on f.file_id = r.file_id
+  left join audit.file_unit u on u.file_id = r.file_id and u.code_text = coalesce(r.unit_code_text, '') and u.name_key = coalesce(r.unit_name_key, '');
+comment on view raw.one_stop_dossiers_typed is 'Danh sách hồ sơ một cửa: dòng của tệp, kỳ của tệp, đơn vị đã xác định / rows, file period, unit resolved';
+
+-- one_stop_summary: Biểu 06/VPCP/KSTT: tình hình giải quyết TTHC
+create table if not exists raw.one_stop_summary (
+    load_id bigint not null,
+    file_id bigint not null,
+    source_row integer not null,
+    source_sheet text,
+    extra jsonb,
+    total_label text,
+    seq text,
+    field_name text,
+    unit_code_text text,
+    unit_name text,
+    unit_name_key text,
+    received_total_text text,
+    received_total bigint,
+    received_online_text text,
+    received_online bigint,
+    received_direct_text text,
+    received_direct bigint,
+    carried_over_text text,
+    carried_over bigint,
+    resolved_total_text text,
+    resolved_total bigint,
+    resolved_early_text text,
+    resolved_early bigint,
+    resolved_on_time_text text,
+    resolved_on_time bigint,
+    resolved_late_text text,
+    resolved_late bigint,
+    pending_total_text text,
+    pending_total bigint,
+    pending_within_text text,
+    pending_within bigint,
+    pending_overdue_text text,
+    pending_overdue bigint
+);
+alter table raw.one_stop_summary add column if not exists total_label text;
+alter table raw.one_stop_summary add column if not exists seq text;
+alter table raw.one_stop_summary add column if not exists field_name text;
+alter table raw.one_stop_summary add column if not exists unit_code_text text;
+alter table raw.one_stop_summary add column if not exists unit_name text;
+alter table raw.one_stop_summary add column if not exists unit_name_key text;
+alter table raw.one_stop_summary add column if not exists received_total_text text;
+alter table raw.one_stop_summary add column if not exists received_total bigint;
+alter table raw.one_stop_summary add column if not exists received_online_text text;
+alter table raw.one_stop_summary add column if not exists received_online bigint;
+alter table raw.one_stop_summary add column if not exists received_direct_text text;
+alter table raw.one_stop_summary add column if not exists received_direct bigint;
+alter table raw.one_stop_summary add column if not exists carried_over_text text;
+alter table raw.one_stop_summary add column if not exists carried_over bigint;
+alter table raw.one_stop_summary add column if not exists resolved_total_text text;
+alter table raw.one_stop_summary add column if not exists resolved_total bigint;
+alter table raw.one_stop_summary add column if not exists resolved_early_text text;
+alter table raw.one_stop_summary add column if not exists resolved_early bigint;
+alter table raw.one_stop_summary add column if not exists resolved_on_time_text text;
+alter table raw.one_stop_summary add column if not exists resolved_on_time bigint;
+alter table raw.one_stop_summary add column if not exists resolved_late_text text;
+alter table raw.one_stop_summary add column if not exists resolved_late bigint;
+alter table raw.one_stop_summary add column if not exists pending_total_text text;
+alter table raw.one_stop_summary add column if not exists pending_total bigint;
+alter table raw.one_stop_summary add column if not exists pending_within_text text;
+alter table raw.one_stop_summary add column if not exists pending_within bigint;
+alter table raw.one_stop_summary add column if not exists pending_overdue_text text;
+alter table raw.one_stop_summary add column if not exists pending_overdue bigint;
+create index if not exists one_stop_summary_file_brin on raw.one_stop_summary using brin (file_id) with (pages_per_range = 32);
+comment on table raw.one_stop_summary is 'Biểu 06/VPCP/KSTT: tình hình giải quyết TTHC (như trong tệp, kèm giá trị đã đọc) / Biểu 06/VPCP/KSTT forms: one row per field (lĩnh vực) and the total row, columns (3)-(13).';
+comment on column raw.one_stop_summary.total_label is 'nhãn dòng tổng cộng (ở bất kỳ cột nào) / label of the total row';
+comment on column raw.one_stop_summary.seq is '''STT'' như trong tệp / as received';
+comment on column raw.one_stop_summary.field_name is '''Lĩnh vực'' như trong tệp / as received';
+comment on column raw.one_stop_summary.unit_code_text is '''Mã đơn vị'' như trong tệp / as received';
+comment on column raw.one_stop_summary.unit_name is '''Tên đơn vị'' như trong tệp / as received';
+comment on column raw.one_stop_summary.unit_name_key is '''Tên đơn vị'' đã đọc (unit_name_key) / read';
+comment on column raw.one_stop_summary.received_total_text is '''Số hồ sơ nhận giải quyết / Tổng số'' như trong tệp / as received';
+comment on column raw.one_stop_summary.received_total is '''Số hồ sơ nhận giải quyết / Tổng số'' đã đọc (count) / read';
+comment on column raw.one_stop_summary.received_online_text is '''Số hồ sơ nhận giải quyết / Trực tuyến'' như trong tệp / as received';
+comment on column raw.one_stop_summary.received_online is '''Số hồ sơ nhận giải quyết / Trực tuyến'' đã đọc (count) / read';
+comment on column raw.one_stop_summary.received_direct_text is '''Số hồ sơ nhận giải quyết / Trực tiếp, dịch vụ bưu chính'' như trong tệp / as received';
+comment on column raw.one_stop_summary.received_direct is '''Số hồ sơ nhận giải quyết / Trực tiếp, dịch vụ bưu chính'' đã đọc (count) / read';
+comment on column raw.one_stop_summary.carried_over_text is '''Số hồ sơ nhận giải quyết / Từ kỳ trước'' như trong tệp / as received';
+comment on column raw.one_stop_summary.carried_over is '''Số hồ sơ nhận giải quyết / Từ kỳ trước'' đã đọc (count) / read';
+comment on column raw.one_stop_summary.resolved_total_text is '''Số hồ sơ đã giải quyết / Tổng số'' như trong tệp / as received';
+comment on column raw.one_stop_summary.resolved_total is '''Số hồ sơ đã giải quyết / Tổng số'' đã đọc (count) / read';
+comment on column raw.one_stop_summary.resolved_early_text is '''Số hồ sơ đã giải quyết / Trước hạn'' như trong tệp / as received';
+comment on column raw.one_stop_summary.resolved_early is '''Số hồ sơ đã giải quyết / Trước hạn'' đã đọc (count) / read';
+comment on column raw.one_stop_summary.resolved_on_time_text is '''Số hồ sơ đã giải quyết / Đúng hạn'' như trong tệp / as received';
+comment on column raw.one_stop_summary.resolved_on_time is '''Số hồ sơ đã giải quyết / Đúng hạn'' đã đọc (count) / read';
+comment on column raw.one_stop_summary.resolved_late_text is '''Số hồ sơ đã giải quyết / Quá hạn'' như trong tệp / as received';
+comment on column raw.one_stop_summary.resolved_late is '''Số hồ sơ đã giải quyết / Quá hạn'' đã đọc (count) / read';
+comment on column raw.one_stop_summary.pending_total_text is '''Số hồ sơ đang giải quyết / Tổng số'' như trong tệp / as received';
+comment on column raw.one_stop_summary.pending_total is '''Số hồ sơ đang giải quyết / Tổng số'' đã đọc (count) / read';
+comment on column raw.one_stop_summary.pending_within_text is '''Số hồ sơ đang giải quyết / Trong hạn'' như trong tệp / as received';
+comment on column raw.one_stop_summary.pending_within is '''Số hồ sơ đang giải quyết / Trong hạn'' đã đọc (count) / read';
+comment on column raw.one_stop_summary.pending_overdue_text is '''Số hồ sơ đang giải quyết / Quá hạn'' như trong tệp / as received';
+comment on column raw.one_stop_summary.pending_overdue is '''Số hồ sơ đang giải quyết / Quá hạn'' đã đọc (count) / read';
+create or replace view raw.one_stop_summary_typed as
+select r.file_id,
+       r.load_id,
+       r.source_row,
+       r.source_sheet,
+       f.period_month,
+       u.unit_code as unit_code,
+       u.resolution as unit_resolution,
+       u.note as unit_note,
+       u.unit_code as coverage_unit,
+       f.period_month as coverage_period,
+       f.period_month as affects_from,
+       r.total_label is not null as is_total,
+       coalesce(r.field_name, r.total_label) as row_label,
+       r.extra,
+       r.total_label,
+       r.seq,
+       r.field_name,
+       r.unit_code_text,
+       r.unit_name,
+       r.unit_name_key,
+       r.received_total_text,
+       r.received_total,
+       r.received_online_text,
+       r.received_online,
+       r.received_direct_text,
+       r.received_direct,
+       r.carried_over_text,
+       r.carried_over,
+       r.resolved_total_text,
+       r.resolved_total,
+       r.resolved_early_text,
+       r.resolved_early,
+       r.resolved_on_time_text,
+       r.resolved_on_time,
+       r.resolved_late_text,
+       r.resolved_late,
+       r.pending_total_text,
+       r.pending_total,
+       r.pending_within_text,
+       r.pending_within,
+       r.pending_overdue_text,
+       r.pending_overdue
+  from raw.one_stop_summary r
+  join audit.source_file f on f.file_id = r.file_id
+  left join audit.file_unit u on u.file_id = r.file_id and u.code_text = coalesce(r.unit_code_text, '') and u.name_key = coalesce(r.unit_name_key, '');
+comment on view raw.one_stop_summary_typed is 'Biểu 06/VPCP/KSTT: tình hình giải quyết TTHC: dòng của tệp, kỳ của tệp, đơn vị đã xác định / rows, file period, unit resolved';
+
+-- esign_stats: Thống kê văn bản điện tử, chữ ký số
+create table if not exists raw.esign_stats (
+    load_id bigint not null,
+    file_id bigint not null,
+    source_row integer not null,
+    source_sheet text,
+    extra jsonb,
+    unit_code_text text,
+    unit_name text,
+    unit_name_key text,
+    period_text text,
+    period date,
+    outgoing_total_text text,
+    outgoing_total bigint,
+    outgoing_signed_text text,
+    outgoing_signed bigint,
+    incoming_total_text text,
+    incoming_total bigint,
+    incoming_electronic_text text,
+    incoming_electronic bigint,
+    workfiles_total_text text,
+    workfiles_total bigint,
+    workfiles_online_text text,
+    workfiles_online bigint
+);
+alter table raw.esign_stats add column if not exists unit_code_text text;
+alter table raw.esign_stats add column if not exists unit_name text;
+alter table raw.esign_stats add column if not exists unit_name_key text;
+alter table raw.esign_stats add column if not exists period_text text;
+alter table raw.esign_stats add column if not exists period date;
+alter table raw.esign_stats add column if not exists outgoing_total_text text;
+alter table raw.esign_stats add column if not exists outgoing_total bigint;
+alter table raw.esign_stats add column if not exists outgoing_signed_text text;
+alter table raw.esign_stats add column if not exists outgoing_signed bigint;
+alter table raw.esign_stats add column if not exists incoming_total_text text;
+alter table raw.esign_stats add column if not exists incoming_total bigint;
+alter table raw.esign_stats add column if not exists incoming_electronic_text text;
+alter table raw.esign_stats add column if not exists incoming_electronic bigint;
+alter table raw.esign_stats add column if not exists workfiles_total_text text;
+alter table raw.esign_stats add column if not exists workfiles_total bigint;
+alter table raw.esign_stats add column if not exists workfiles_online_text text;
+alter table raw.esign_stats add column if not exists workfiles_online bigint;
+create index if not exists esign_stats_file_brin on raw.esign_stats using brin (file_id) with (pages_per_range = 32);
+comment on table raw.esign_stats is 'Thống kê văn bản điện tử, chữ ký số (như trong tệp, kèm giá trị đã đọc) / Document-management statistics: outgoing, incoming and work files per unit and month.';
+comment on column raw.esign_stats.unit_code_text is '''Mã đơn vị'' như trong tệp / as received';
+comment on column raw.esign_stats.unit_name is '''Đơn vị'' như trong tệp / as received';
+comment on column raw.esign_stats.unit_name_key is '''Đơn vị'' đã đọc (unit_name_key) / read';
+comment on column raw.esign_stats.period_text is '''Kỳ báo cáo'' như trong tệp / as received';
+comment on column raw.esign_stats.period is '''Kỳ báo cáo'' đã đọc (month) / read';
+comment on column raw.esign_stats.outgoing_total_text is '''Tổng số văn bản đi'' như trong tệp / as received';
+comment on column raw.esign_stats.outgoing_total is '''Tổng số văn bản đi'' đã đọc (count) / read';
+comment on column raw.esign_stats.outgoing_signed_text is '''Văn bản đi được ký số'' như trong tệp / as received';
+comment on column raw.esign_stats.outgoing_signed is '''Văn bản đi được ký số'' đã đọc (count) / read';
+comment on column raw.esign_stats.incoming_total_text is '''Tổng số văn bản đến'' như trong tệp / as received';
+comment on column raw.esign_stats.incoming_total is '''Tổng số văn bản đến'' đã đọc (count) / read';
+comment on column raw.esign_stats.incoming_electronic_text is '''Văn bản đến điện tử'' như trong tệp / as received';
+comment on column raw.esign_stats.incoming_electronic is '''Văn bản đến điện tử'' đã đọc (count) / read';
+comment on column raw.esign_stats.workfiles_total_text is '''Tổng số hồ sơ công việc'' như trong tệp / as received';
+comment on column raw.esign_stats.workfiles_total is '''Tổng số hồ sơ công việc'' đã đọc (count) / read';
+comment on column raw.esign_stats.workfiles_online_text is '''Hồ sơ công việc xử lý trên mạng'' như trong tệp / as received';
+comment on column raw.esign_stats.workfiles_online is '''Hồ sơ công việc xử lý trên mạng'' đã đọc (count) / read';
+create or replace view raw.esign_stats_typed as
+select r.file_id,
+       r.load_id,
+       r.source_row,
+       r.source_sheet,
+       f.period_month,
+       u.unit_code as unit_code,
+       u.resolution as unit_resolution,
+       u.note as unit_note,
+       u.unit_code as coverage_unit,
+       coalesce(r.period, f.period_month) as coverage_period,
+       coalesce(r.period, f.period_month) as affects_from,
+       r.extra,
+       r.unit_code_text,
+       r.unit_name,
+       r.unit_name_key,
+       r.period_text,
+       r.period,
+       r.outgoing_total_text,
+       r.outgoing_total,
+       r.outgoing_signed_text,
+       r.outgoing_signed,
+       r.incoming_total_text,
+       r.incoming_total,
+       r.incoming_electronic_text,
+       r.incoming_electronic,
+       r.workfiles_total_text,
+       r.workfiles_total,
+       r.workfiles_online_text,
+       r.workfiles_online
+  from raw.esign_stats r
+  join audit.source_file f on f.file_id = r.file_id
+  left join audit.file_unit u on u.file_id = r.file_id and u.code_text = coalesce(r.unit_code_text, '') and u.name_key = coalesce(r.unit_name_key, '');
+comment on view raw.esign_stats_typed is 'Thống kê văn bản điện tử, chữ ký số: dòng của tệp, kỳ của tệp, đơn vị đã xác định / rows, file period, unit resolved';
+
+-- sipas_survey: Phiếu khảo sát mức độ hài lòng (SIPAS)
+create table if not exists raw.sipas_survey (
+    load_id bigint not null,
+    file_id bigint not null,
+    source_row integer not null,
+    source_sheet text,
+    extra jsonb,
+    answers_text jsonb,
+    answers jsonb,
+    response_id text,
+    surveyed_on_text text,
+    surveyed_on date,
+    unit_code_text text,
+    unit_name text,
+    unit_name_key text,
+    field_name text,
+    respondent_type_text text,
+    respondent_type text
+);
+alter table raw.sipas_survey add column if not exists answers_text jsonb;
+alter table raw.sipas_survey add column if not exists answers jsonb;
+alter table raw.sipas_survey add column if not exists response_id text;
+alter table raw.sipas_survey add column if not exists surveyed_on_text text;
+alter table raw.sipas_survey add column if not exists surveyed_on date;
+alter table raw.sipas_survey add column if not exists unit_code_text text;
+alter table raw.sipas_survey add column if not exists unit_name text;
+alter table raw.sipas_survey add column if not exists unit_name_key text;
+alter table raw.sipas_survey add column if not exists field_name text;
+alter table raw.sipas_survey add column if not exists respondent_type_text text;
+alter table raw.sipas_survey add column if not exists respondent_type text;
+create index if not exists sipas_survey_file_brin on raw.sipas_survey using brin (file_id) with (pages_per_range = 32);
+comment on table raw.sipas_survey is 'Phiếu khảo sát mức độ hài lòng (SIPAS) (như trong tệp, kèm giá trị đã đọc) / Satisfaction-survey responses: one row per respondent, answers per question (1-5).';
+comment on column raw.sipas_survey.answers_text is 'answers: câu hỏi -> văn bản như trong tệp / question -> text';
+comment on column raw.sipas_survey.answers is 'answers: câu hỏi -> giá trị đã đọc / question -> value';
+comment on column raw.sipas_survey.response_id is '''Mã phiếu'' như trong tệp / as received';
+comment on column raw.sipas_survey.surveyed_on_text is '''Ngày khảo sát'' như trong tệp / as received';
+comment on column raw.sipas_survey.surveyed_on is '''Ngày khảo sát'' đã đọc (date) / read';
+comment on column raw.sipas_survey.unit_code_text is '''Mã đơn vị'' như trong tệp / as received';
+comment on column raw.sipas_survey.unit_name is '''Tên đơn vị'' như trong tệp / as received';
+comment on column raw.sipas_survey.unit_name_key is '''Tên đơn vị'' đã đọc (unit_name_key) / read';
+comment on column raw.sipas_survey.field_name is '''Lĩnh vực'' như trong tệp / as received';
+comment on column raw.sipas_survey.respondent_type_text is '''Đối tượng'' như trong tệp / as received';
+comment on column raw.sipas_survey.respondent_type is '''Đối tượng'' đã đọc (applicant_type) / read';
+create or replace view raw.sipas_survey_typed as
+select r.file_id,
+       r.load_id,
+       r.source_row,
+       r.source_sheet,
+       f.period_month,
+       u.unit_code as unit_code,
+       u.resolution as unit_resolution,
+       u.note as unit_note,
+       u.unit_code as coverage_unit,
+       f.period_month as coverage_period,
+       date_trunc('month', coalesce(r.surveyed_on, f.period_month))::date as affects_from,
+       r.extra,
+       r.answers_text,
+       r.answers,
+       r.response_id,
+       r.surveyed_on_text,
+       r.surveyed_on,
+       r.unit_code_text,
+       r.unit_name,
+       r.unit_name_key,
+       r.field_name,
+       r.respondent_type_text,
+       r.respondent_type
+  from raw.sipas_survey r
+  join audit.source_file f on f.file_id = r.file_id
+  left join audit.file_unit u on u.file_id = r.file_id and u.code_text = coalesce(r.unit_code_text, '') and u.name_key = coalesce(r.unit_name_key, '');
+comment on view raw.sipas_survey_typed is 'Phiếu khảo sát mức độ hài lòng (SIPAS): dòng của tệp, kỳ của tệp, đơn vị đã xác định / rows, file period, unit resolved';
+
+-- plan_tasks: Kế hoạch CCHC và tiến độ thực hiện
+create table if not exists raw.plan_tasks (
+    load_id bigint not null,
+    file_id bigint not null,
+    source_row integer not null,
+    source_sheet text,
+    extra jsonb,
+    year_text text,
+    year integer,
+    task_code text,
+    task_name text,
+    area text,
+    unit_code_text text,
+    deadline_text text,
+    deadline date,
+    status_text text,
+    status text,
+    done_on_text text,
+    done_on date,
+    report_date_text text,
+    report_date date
+);
+alter table raw.plan_tasks add column if not exists year_text text;
+alter table raw.plan_tasks add column if not exists year integer;
+alter table raw.plan_tasks add column if not exists task_code text;
+alter table raw.plan_tasks add column if not exists task_name text;
+alter table raw.plan_tasks add column if not exists area text;
+alter table raw.plan_tasks add column if not exists unit_code_text text;
+alter table raw.plan_tasks add column if not exists deadline_text text;
+alter table raw.plan_tasks add column if not exists deadline date;
+alter table raw.plan_tasks add column if not exists status_text text;
+alter table raw.plan_tasks add column if not exists status text;
+alter table raw.plan_tasks add column if not exists done_on_text text;
+alter table raw.plan_tasks add column if not exists done_on date;
+alter table raw.plan_tasks add column if not exists report_date_text text;
+alter table raw.plan_tasks add column if not exists report_date date;
+create index if not exists plan_tasks_file_brin on raw.plan_tasks using brin (file_id) with (pages_per_range = 32);
+comment on table raw.plan_tasks is 'Kế hoạch CCHC và tiến độ thực hiện (như trong tệp, kèm giá trị đã đọc) / The year''s CCHC plan: one row per task with its progress as of the report date.';
+comment on column raw.plan_tasks.year_text is '''Năm'' như trong tệp / as received';
+comment on column raw.plan_tasks.year is '''Năm'' đã đọc (year) / read';
+comment on column raw.plan_tasks.task_code is '''STT'' như trong tệp / as received';
+comment on column raw.plan_tasks.task_name is '''Nhiệm vụ'' như trong tệp / as received';
+comment on column raw.plan_tasks.area is '''Lĩnh vực'' như trong tệp / as received';
+comment on column raw.plan_tasks.unit_code_text is '''Đơn vị chủ trì'' như trong tệp / as received';
+comment on column raw.plan_tasks.deadline_text is '''Thời hạn hoàn thành'' như trong tệp / as received';
+comment on column raw.plan_tasks.deadline is '''Thời hạn hoàn thành'' đã đọc (deadline) / read';
+comment on column raw.plan_tasks.status_text is '''Kết quả thực hiện'' như trong tệp / as received';
+comment on column raw.plan_tasks.status is '''Kết quả thực hiện'' đã đọc (plan_status) / read';
+comment on column raw.plan_tasks.done_on_text is '''Ngày hoàn thành'' như trong tệp / as received';
+comment on column raw.plan_tasks.done_on is '''Ngày hoàn thành'' đã đọc (date) / read';
+comment on column raw.plan_tasks.report_date_text is '''Ngày báo cáo'' như trong tệp / as received';
+comment on column raw.plan_tasks.report_date is '''Ngày báo cáo'' đã đọc (date) / read';
+create or replace view raw.plan_tasks_typed as
+select r.file_id,
+       r.load_id,
+       r.source_row,
+       r.source_sheet,
+       f.period_month,
+       u.unit_code as unit_code,
+       u.resolution as unit_resolution,
+       u.note as unit_note,
+       null::text as coverage_unit,
+       f.period_month as coverage_period,
+       f.period_month as affects_from,
+       r.extra,
+       r.year_text,
+       r.year,
+       r.task_code,
+       r.task_name,
+       r.area,
+       r.unit_code_text,
+       r.deadline_text,
+       r.deadline,
+       r.status_text,
+       r.status,
+       r.done_on_text,
+       r.done_on,
+       r.report_date_text,
+       r.report_date
+  from raw.plan_tasks r
+  join audit.source_file f on f.file_id = r.file_id
+  left join audit.file_unit u on u.file_id = r.file_id and u.code_text = coalesce(r.unit_code_text, '') and u.name_key = '';
+comment on view raw.plan_tasks_typed is 'Kế hoạch CCHC và tiến độ thực hiện: dòng của tệp, kỳ của tệp, đơn vị đã xác định / rows, file period, unit resolved';
+
+-- par_scores: Bảng điểm Chỉ số CCHC
+create table if not exists raw.par_scores (
+    load_id bigint not null,
+    file_id bigint not null,
+    source_row integer not null,
+    source_sheet text,
+    extra jsonb,
+    unit_code_text text,
+    unit_name text,
+    unit_name_key text,
+    year_text text,
+    year integer,
+    criterion_code_text text,
+    criterion_code text,
+    criterion_name text,
+    max_points_text text,
+    max_points numeric,
+    self_points_text text,
+    self_points numeric,
+    appraised_points_text text,
+    appraised_points numeric,
+    survey_points_text text,
+    survey_points numeric,
+    note text,
+    not_applicable boolean
+);
+alter table raw.par_scores add column if not exists unit_code_text text;
+alter table raw.par_scores add column if not exists unit_name text;
+alter table raw.par_scores add column if not exists unit_name_key text;
+alter table raw.par_scores add column if not exists year_text text;
+alter table raw.par_scores add column if not exists year integer;
+alter table raw.par_scores add column if not exists criterion_code_text text;
+alter table raw.par_scores add column if not exists criterion_code text;
+alter table raw.par_scores add column if not exists criterion_name text;
+alter table raw.par_scores add column if not exists max_points_text text;
+alter table raw.par_scores add column if not exists max_points numeric;
+alter table raw.par_scores add column if not exists self_points_text text;
+alter table raw.par_scores add column if not exists self_points numeric;
+alter table raw.par_scores add column if not exists appraised_points_text text;
+alter table raw.par_scores add column if not exists appraised_points numeric;
+alter table raw.par_scores add column if not exists survey_points_text text;
+alter table raw.par_scores add column if not exists survey_points numeric;
+alter table raw.par_scores add column if not exists note text;
+alter table raw.par_scores add column if not exists not_applicable boolean;
+create index if not exists par_scores_file_brin on raw.par_scores using brin (file_id) with (pages_per_range = 32);
+comment on table raw.par_scores is 'Bảng điểm Chỉ số CCHC (như trong tệp, kèm giá trị đã đọc) / PAR-index scoring sheets: one row per criterion of a unit''s sheet for a year.';
+comment on column raw.par_scores.unit_code_text is '''Mã đơn vị'' như trong tệp / as received';
+comment on column raw.par_scores.unit_name is '''Tên đơn vị'' như trong tệp / as received';
+comment on column raw.par_scores.unit_name_key is '''Tên đơn vị'' đã đọc (unit_name_key) / read';
+comment on column raw.par_scores.year_text is '''Năm'' như trong tệp / as received';
+comment on column raw.par_scores.year is '''Năm'' đã đọc (year) / read';
+comment on column raw.par_scores.criterion_code_text is '''STT'' như trong tệp / as received';
+comment on column raw.par_scores.criterion_code is '''STT'' đã đọc (criterion_code) / read';
+comment on column raw.par_scores.criterion_name is '''Tiêu chí'' như trong tệp / as received';
+comment on column raw.par_scores.max_points_text is '''Điểm tối đa'' như trong tệp / as received';
+comment on column raw.par_scores.max_points is '''Điểm tối đa'' đã đọc (decimal) / read';
+comment on column raw.par_scores.self_points_text is '''Điểm tự đánh giá'' như trong tệp / as received';
+comment on column raw.par_scores.self_points is '''Điểm tự đánh giá'' đã đọc (decimal) / read';
+comment on column raw.par_scores.appraised_points_text is '''Điểm thẩm định'' như trong tệp / as received';
+comment on column raw.par_scores.appraised_points is '''Điểm thẩm định'' đã đọc (decimal) / read';
+comment on column raw.par_scores.survey_points_text is '''Điểm điều tra XHH'' như trong tệp / as received';
+comment on column raw.par_scores.survey_points is '''Điểm điều tra XHH'' đã đọc (decimal) / read';
+comment on column raw.par_scores.note is '''Ghi chú'' như trong tệp / as received';
+comment on column raw.par_scores.not_applicable is '''Ghi chú'' đã đọc (not_applicable) / read';
+create or replace view raw.par_scores_typed as
+select r.file_id,
+       r.load_id,
+       r.source_row,
+       r.source_sheet,
+       f.period_month,
+       u.unit_code as unit_code,
+       u.resolution as unit_resolution,
+       u.note as unit_note,
+       u.unit_code as coverage_unit,
+       f.period_month as coverage_period,
+       f.period_month as affects_from,
+       r.extra,
+       r.unit_code_text,
+       r.unit_name,
+       r.unit_name_key,
+       r.year_text,
+       r.year,
+       r.criterion_code_text,
+       r.criterion_code,
+       r.criterion_name,
+       r.max_points_text,
+       r.max_points,
+       r.self_points_text,
+       r.self_points,
+       r.appraised_points_text,
+       r.appraised_points,
+       r.survey_points_text,
+       r.survey_points,
+       r.note,
+       r.not_applicable
+  from raw.par_scores r
+  join audit.source_file f on f.file_id = r.file_id
+  left join audit.file_unit u on u.file_id = r.file_id and u.code_text = coalesce(r.unit_code_text, '') and u.name_key = coalesce(r.unit_name_key, '');
+comment on view raw.par_scores_typed is 'Bảng điểm Chỉ số CCHC: dòng của tệp, kỳ của tệp, đơn vị đã xác định / rows, file period, unit resolved';
+
+-- par_national: Kết quả Chỉ số CCHC các tỉnh (công bố)
+create table if not exists raw.par_national (
+    load_id bigint not null,
+    file_id bigint not null,
+    source_row integer not null,
+    source_sheet text,
+    extra jsonb,
+    year_text text,
+    year integer,
+    province_code_text text,
+    province_name text,
+    province_name_key text,
+    appraisal_points_text text,
+    appraisal_points numeric,
+    sipas_points_text text,
+    sipas_points numeric,
+    leader_survey_points_text text,
+    leader_survey_points numeric,
+    impact_points_text text,
+    impact_points numeric,
+    index_value_text text,
+    index_value numeric,
+    rank_text text,
+    rank bigint
+);
+alter table raw.par_national add column if not exists year_text text;
+alter table raw.par_national add column if not exists year integer;
+alter table raw.par_national add column if not exists province_code_text text;
+alter table raw.par_national add column if not exists province_name text;
+alter table raw.par_national add column if not exists province_name_key text;
+alter table raw.par_national add column if not exists appraisal_points_text text;
+alter table raw.par_national add column if not exists appraisal_points numeric;
+alter table raw.par_national add column if not exists sipas_points_text text;
+alter table raw.par_national add column if not exists sipas_points numeric;
+alter table raw.par_national add column if not exists leader_survey_points_text text;
+alter table raw.par_national add column if not exists leader_survey_points numeric;
+alter table raw.par_national add column if not exists impact_points_text text;
+alter table raw.par_national add column if not exists impact_points numeric;
+alter table raw.par_national add column if not exists index_value_text text;
+alter table raw.par_national add column if not exists index_value numeric;
+alter table raw.par_national add column if not exists rank_text text;
+alter table raw.par_national add column if not exists rank bigint;
+create index if not exists par_national_file_brin on raw.par_national using brin (file_id) with (pages_per_range = 32);
+comment on table raw.par_national is 'Kết quả Chỉ số CCHC các tỉnh (công bố) (như trong tệp, kèm giá trị đã đọc) / Published national PAR/SIPAS results: one row per province and year, as published.';
+comment on column raw.par_national.year_text is '''Năm'' như trong tệp / as received';
+comment on column raw.par_national.year is '''Năm'' đã đọc (year) / read';
+comment on column raw.par_national.province_code_text is '''Mã tỉnh'' như trong tệp / as received';
+comment on column raw.par_national.province_name is '''Tỉnh/Thành phố'' như trong tệp / as received';
+comment on column raw.par_national.province_name_key is '''Tỉnh/Thành phố'' đã đọc (unit_name_key) / read';
+comment on column raw.par_national.appraisal_points_text is '''Điểm thẩm định'' như trong tệp / as received';
+comment on column raw.par_national.appraisal_points is '''Điểm thẩm định'' đã đọc (decimal) / read';
+comment on column raw.par_national.sipas_points_text is '''Điểm SIPAS'' như trong tệp / as received';
+comment on column raw.par_national.sipas_points is '''Điểm SIPAS'' đã đọc (decimal) / read';
+comment on column raw.par_national.leader_survey_points_text is '''Điểm điều tra lãnh đạo, quản lý'' như trong tệp / as received';
+comment on column raw.par_national.leader_survey_points is '''Điểm điều tra lãnh đạo, quản lý'' đã đọc (decimal) / read';
+comment on column raw.par_national.impact_points_text is '''Điểm tác động'' như trong tệp / as received';
+comment on column raw.par_national.impact_points is '''Điểm tác động'' đã đọc (decimal) / read';
+comment on column raw.par_national.index_value_text is '''Chỉ số (%)'' như trong tệp / as received';
+comment on column raw.par_national.index_value is '''Chỉ số (%)'' đã đọc (decimal) / read';
+comment on column raw.par_national.rank_text is '''Xếp hạng'' như trong tệp / as received';
+comment on column raw.par_national.rank is '''Xếp hạng'' đã đọc (count) / read';
+create or replace view raw.par_national_typed as
+select r.file_id,
+       r.load_id,
+       r.source_row,
+       r.source_sheet,
+       f.period_month,
+       u.unit_code as province_code,
+       u.resolution as unit_resolution,
+       u.note as unit_note,
+       null::text as coverage_unit,
+       f.period_month as coverage_period,
+       f.period_month as affects_from,
+       r.extra,
+       r.year_text,
+       r.year,
+       r.province_code_text,
+       r.province_name,
+       r.province_name_key,
+       r.appraisal_points_text,
+       r.appraisal_points,
+       r.sipas_points_text,
+       r.sipas_points,
+       r.leader_survey_points_text,
+       r.leader_survey_points,
+       r.impact_points_text,
+       r.impact_points,
+       r.index_value_text,
+       r.index_value,
+       r.rank_text,
+       r.rank
+  from raw.par_national r
+  join audit.source_file f on f.file_id = r.file_id
+  left join audit.file_unit u on u.file_id = r.file_id and u.code_text = coalesce(r.province_code_text, '') and u.name_key = coalesce(r.province_name_key, '');
+comment on view raw.par_national_typed is 'Kết quả Chỉ số CCHC các tỉnh (công bố): dòng của tệp, kỳ của tệp, đơn vị đã xác định / rows, file period, unit resolved';
