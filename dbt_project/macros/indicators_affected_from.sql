@@ -1,39 +1,17 @@
 {#-
-  First day whose indicator values can change with the files loaded since the last publication (status
-  'loaded'): for each source, the earliest month the rows of those files and of the accepted files they
-  supersede (same source and period) report on. '9999-12-01' when nothing new was loaded. Quarter and year
-  values ending on or after that day are recomputed too.
+  First day whose indicator values can change with the files not yet published: the earliest month the rows of
+  those files, and of the files they supersede (same source, unit and period), can affect (audit.file_coverage:
+  affects_from, per the source's declaration: a dossier's reception month, a survey's month, a row's period).
+  '9999-12-01' when nothing new was loaded. Quarter and year values ending on or after that day are recomputed.
 -#}
 {% macro indicators_affected_from() %}
-least(
-    {{ one_stop_affected_from() }},
-    (
-        select coalesce(min(affected.month_start), date '9999-12-01')
-          from (
-                select r.report_month as month_start
-                  from {{ source('raw', 'esign_stats_typed') }} as r
-                 where r.file_id in ({{ _files_touched('esign_stats') }})
-                union all
-                select date_trunc('month', r.surveyed_date)::date
-                  from {{ source('raw', 'sipas_survey_typed') }} as r
-                 where r.file_id in ({{ _files_touched('sipas_survey') }})
-                union all
-                select f.period_month
-                  from {{ source('audit', 'source_file') }} as f
-                 where f.source in ('one_stop_summary', 'plan_tasks', 'par_scores', 'par_national')
-                   and f.status = 'loaded'
-          ) as affected
-    )
+(
+    select coalesce(min(c.affects_from), date '9999-12-01')
+      from {{ ref('stg_audit__file_coverage') }} as c
+      join {{ ref('stg_audit__file_coverage') }} as n
+        on n.awaits_publication
+       and n.source = c.source
+       and n.period_start = c.period_start
+       and coalesce(n.unit_code, '') = coalesce(c.unit_code, '')
 )
-{% endmacro %}
-
-{% macro _files_touched(source_name) %}
-    select f.file_id
-      from {{ source('audit', 'source_file') }} as f
-     where f.source = '{{ source_name }}'
-       and f.status in ('loaded', 'published')
-       and f.period_month in (
-            select period_month from {{ source('audit', 'source_file') }}
-             where source = '{{ source_name }}' and status = 'loaded'
-       )
 {% endmacro %}

@@ -1,9 +1,10 @@
-{#- The counting rules of the domain notes (see int_one_stop__unit_month_counts), grouped by the columns given:
-    one definition for the unit x month counts and the unit x field x month counts. -#}
+{#- The counting rules of {{ doc('one_stop_counting') }}, grouped by the columns given: one definition for the
+    unit x month counts and the unit x field x month counts. Counts only count the flags of the dossier-state model
+    (fct_dossier, from int_one_stop__dossier_states) against the period's dates. -#}
 {% macro one_stop_counts(group_by) %}
 with dossiers as (
 
-    select * from {{ ref('stg_one_stop__dossiers') }}
+    select * from {{ ref('fct_dossier') }}
 
 ),
 
@@ -19,10 +20,11 @@ activity as (
         um.period_month,
         um.period_end,
         d.*,
-        d.status_code in (9, 10) and d.finished_date between um.period_month and um.period_end as is_resolved,
-        d.ended_date is null or d.ended_date > um.period_end as is_pending
-    from unit_months um
-    join dossiers d
+        d.is_resolved and d.finished_date between um.period_month and um.period_end as resolved_in_period,
+        d.ended_date is null or d.ended_date > um.period_end                       as pending_at_end,
+        d.received_date >= um.period_month                                         as received_in_period
+    from unit_months as um
+    join dossiers as d
       on d.unit_code = um.unit_code
      and d.received_date <= um.period_end
      and (d.ended_date is null or d.ended_date >= um.period_month)
@@ -31,20 +33,20 @@ activity as (
 
 select
     {{ group_by | join(', ') }},
-    count(*) filter (where received_date >= period_month)                              as received,
-    count(*) filter (where received_date >= period_month and channel_code = 2)         as received_online,
-    count(*) filter (where received_date < period_month)                               as carried_over,
-    count(*) filter (where is_resolved)                                                as resolved,
-    count(*) filter (where is_resolved and finished_date < due_date)                   as resolved_early,
-    count(*) filter (where is_resolved and (due_date is null or finished_date = due_date)) as resolved_on_time,
-    count(*) filter (where is_resolved and finished_date > due_date)                   as resolved_late,
-    count(*) filter (where is_pending)                                                 as pending,
-    count(*) filter (where is_pending and due_date < period_end)                       as pending_overdue,
-    count(*) filter (where not is_pending and not is_resolved)                         as withdrawn_other,
-    count(*) filter (where received_date >= period_month and has_fee)                  as received_with_fee,
-    count(*) filter (where received_date >= period_month and has_fee and paid_online)  as received_paid_online,
-    count(*) filter (where is_resolved and has_digitized_result)                       as resolved_digitized,
-    coalesce(sum(finished_date - received_date) filter (where is_resolved), 0)        as resolution_days_total
+    count(*) filter (where received_in_period)                                          as received,
+    count(*) filter (where received_in_period and is_online)                            as received_online,
+    count(*) filter (where not received_in_period)                                      as carried_over,
+    count(*) filter (where resolved_in_period)                                          as resolved,
+    count(*) filter (where resolved_in_period and timeliness = 'early')                 as resolved_early,
+    count(*) filter (where resolved_in_period and timeliness = 'on_time')               as resolved_on_time,
+    count(*) filter (where resolved_in_period and timeliness = 'late')                  as resolved_late,
+    count(*) filter (where pending_at_end)                                              as pending,
+    count(*) filter (where pending_at_end and due_date < period_end)                    as pending_overdue,
+    count(*) filter (where not pending_at_end and not resolved_in_period)               as withdrawn_other,
+    count(*) filter (where received_in_period and has_fee)                              as received_with_fee,
+    count(*) filter (where received_in_period and has_fee and paid_online)              as received_paid_online,
+    count(*) filter (where resolved_in_period and has_digitized_result)                 as resolved_digitized,
+    coalesce(sum(resolution_days) filter (where resolved_in_period), 0)                 as resolution_days_total
 from activity
 group by {{ group_by | join(', ') }}
 {% endmacro %}

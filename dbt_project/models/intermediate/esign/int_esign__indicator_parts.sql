@@ -2,7 +2,7 @@
 -- (missing is not zero); a reported total of 0 gives a row whose rate is NULL.
 with stats as (
 
-    select * from {{ ref('stg_esign__stats') }}
+    select * from {{ ref('fct_esign_stats') }}
 
 )
 

@@ -16,7 +16,7 @@ with forms as (
         sum(resolved_late)    as resolved_late,
         sum(pending_total)    as pending,
         sum(pending_overdue)  as pending_overdue
-    from {{ ref('stg_one_stop__summary') }}
+    from {{ ref('fct_one_stop_summary') }}
     where not is_total
     group by unit_code, period_month
 

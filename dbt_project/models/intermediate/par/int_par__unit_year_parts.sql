@@ -12,10 +12,9 @@ with leaves as (
         unit_code,
         score_year,
         area_no,
-        case when is_not_applicable then null else max_points end as applicable_max,
-        case when is_not_applicable then null
-             else coalesce(appraised_points, self_points, survey_points, 0) end as points
-    from {{ ref('stg_par__scores') }}
+        applicable_max_points                                                  as applicable_max,
+        case when not is_not_applicable then coalesce(points, 0) end           as points
+    from {{ ref('fct_par_criterion_score') }}
     where is_leaf
 
 ),
@@ -47,7 +46,7 @@ national as (
 
     select u.unit_code, make_date(n.result_year, 1, 1) as period_start, v.indicator_code, v.numerator,
            v.denominator, v.scale
-    from {{ ref('stg_par__national') }} n
+    from {{ ref('fct_par_national') }} n
     join {{ ref('stg_ref__units') }} u
       on u.unit_code = n.province_code and u.unit_level = 'province'
      and u.valid_from <= make_date(n.result_year, 12, 31) and u.valid_to > make_date(n.result_year, 1, 1)

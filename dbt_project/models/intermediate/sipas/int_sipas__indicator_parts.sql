@@ -3,7 +3,7 @@
 -- The overall question (HL) is kept in staging but is not an element.
 with answers as (
 
-    select * from {{ ref('stg_sipas__answers') }}
+    select * from {{ ref('fct_sipas_answer') }}
     where element_code in ('TC', 'TT', 'CC', 'KQ', 'PA')
 
 )
@@ -12,7 +12,7 @@ select
     unit_code,
     period_month,
     'SIPAS_ELEMENT_' || element_code            as indicator_code,
-    count(*) filter (where score >= 4)::numeric as numerator,
+    count(*) filter (where is_satisfied)::numeric as numerator,
     count(*)::numeric                           as denominator,
     100                                         as scale,
     'sipas_survey'::text                        as source

@@ -12,7 +12,7 @@ with recursive units as (
 successors as (
 
     select old_code, old_valid_from, new_code, new_valid_from, weight
-    from {{ source('ref', 'unit_successor') }}
+    from {{ ref('stg_ref__unit_successors') }}
 
 ),
 

@@ -1,10 +1,10 @@
 {{ config(materialized="view") }}  -- live: statuses change after the build (publish), the report must not lag
--- Every file received, as engineers and auditors read it: source, period, status, rows, warnings, and the
--- gate's reasons for a rejection (Vietnamese messages naming file, column and rows). Personal data never
--- reaches these messages: personal columns are not read.
+-- Every file received, as engineers and auditors read it: source, period, state, rows, warnings, and the gate's
+-- reasons for a rejection (Vietnamese messages naming file, sheet, column and rows). Personal columns are never
+-- stored.
 with files as (
 
-    select * from {{ source('audit', 'source_file') }}
+    select * from {{ ref('stg_audit__source_files') }}
 
 ),
 
@@ -23,8 +23,7 @@ select
     case when f.period_kind = 'year' then to_char(f.period_month, 'YYYY')
          else to_char(f.period_month, 'YYYY-MM') end         as period,
     f.status,
-    case f.status when 'published' then 'Đã công bố' when 'loaded' then 'Đã nạp, chờ công bố'
-                  when 'rejected' then 'Bị từ chối' else 'Đang kiểm tra' end as status_vi,
+    f.status_vi,
     f.rows_loaded,
     jsonb_array_length(f.warnings)                           as warning_count,
     jsonb_array_length(f.reasons)                            as reason_count,
@@ -34,5 +33,5 @@ select
     f.sha256,
     f.received_at,
     f.status_changed_at
-from files f
-left join sources s on s.source = f.source
+from files as f
+left join sources as s on s.source = f.source

@@ -1,3 +1,4 @@
+-- depends_on: {{ ref('stg_audit__file_coverage') }}
 {{
     config(
         materialized='incremental',

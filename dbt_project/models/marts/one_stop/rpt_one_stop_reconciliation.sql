@@ -28,7 +28,7 @@ form as (
         sum(received_total) as c3, sum(received_online) as c4, sum(received_direct) as c5, sum(carried_over) as c6,
         sum(resolved_total) as c7, sum(resolved_early) as c8, sum(resolved_on_time) as c9, sum(resolved_late) as c10,
         sum(pending_total) as c11, sum(pending_within) as c12, sum(pending_overdue) as c13
-    from {{ ref('stg_one_stop__summary') }}
+    from {{ ref('fct_one_stop_summary') }}
     where not is_total
     group by unit_code, period_month
 

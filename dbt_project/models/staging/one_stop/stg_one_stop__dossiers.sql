@@ -1,9 +1,8 @@
--- Newest accepted state of each one-stop dossier.
--- Only rows of files that passed the gate; for each (month, unit) the newest accepted file wins
--- (older files stay registered); a dossier seen in several months takes its latest month's row.
+-- One row per dossier code: the newest state of each one-stop dossier, typed. Rows of the files current for
+-- their (unit, month); a dossier listed in several months takes its latest month's row.
 with source as (
 
-    {{ accepted_rows(source('raw', 'one_stop_dossiers_typed'), per_unit=true) }}
+    {{ current_rows('one_stop_dossiers') }}
 
 ),
 
@@ -16,14 +15,12 @@ renamed as (
         procedure_name,
         field_name,
         service_level,
-        channel_code,
-        status_code,
-        received_date,
-        due_date,
-        finished_date,
-        returned_date,
-        -- the day processing ended: the finish date; refused/withdrawn/stopped without one end on reception
-        coalesce(finished_date, case when status_code in (3, 7, 8) then received_date end) as ended_date,
+        channel                           as channel_code,
+        status                            as status_code,
+        received_at                       as received_date,
+        due_at                            as due_date,
+        finished_at                       as finished_date,
+        returned_at                       as returned_date,
         coalesce(has_fee, false)          as has_fee,
         coalesce(paid_online, false)      as paid_online,
         coalesce(digitized_result, false) as has_digitized_result,

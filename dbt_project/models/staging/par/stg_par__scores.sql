@@ -1,20 +1,8 @@
--- PAR-index scoring sheets, one row per (unit, year, criterion): for each (unit, year) the newest accepted
--- file wins. Roman area codes are already numbers (I -> 1); parent = the code without its last part.
+-- PAR-index scoring sheets, one row per (unit, year, criterion) of the sheet current for the unit and year.
+-- Roman area codes were read as numbers (I -> 1); parent = the code without its last part.
 with source as (
 
-    select t.*, f.period_month
-      from {{ source('raw', 'par_scores_typed') }} as t
-      join {{ source('audit', 'source_file') }} as f on f.file_id = t.file_id
-     where f.status in ('loaded', 'published')
-       and not exists (
-            select 1
-              from {{ source('raw', 'par_scores_typed') }} as newer_row
-              join {{ source('audit', 'source_file') }} as newer on newer.file_id = newer_row.file_id
-             where newer.status in ('loaded', 'published')
-               and newer_row.unit_code = t.unit_code
-               and newer_row.year_value = t.year_value
-               and newer.file_id > f.file_id
-       )
+    {{ current_rows('par_scores') }}
 
 ),
 
@@ -22,16 +10,16 @@ renamed as (
 
     select
         unit_code,
-        year_value                                                   as score_year,
-        criterion_path                                               as criterion_code,
-        nullif(regexp_replace(criterion_path, '\.?[^.]+$', ''), '')  as parent_code,
-        split_part(criterion_path, '.', 1)::int                      as area_no,
-        array_length(string_to_array(criterion_path, '.'), 1)        as depth,
+        year                                                         as score_year,
+        criterion_code,
+        nullif(regexp_replace(criterion_code, '\.?[^.]+$', ''), '')  as parent_code,
+        split_part(criterion_code, '.', 1)::int                      as area_no,
+        array_length(string_to_array(criterion_code, '.'), 1)        as depth,
         criterion_name,
-        max_points_value                                             as max_points,
-        self_points_value                                            as self_points,
-        appraised_points_value                                       as appraised_points,
-        survey_points_value                                          as survey_points,
+        max_points,
+        self_points,
+        appraised_points,
+        survey_points,
         coalesce(not_applicable, false)                              as is_not_applicable,
         file_id                                                      as source_file_id,
         source_sheet,
@@ -43,7 +31,7 @@ renamed as (
 select
     r.*,
     not exists (
-        select 1 from renamed c
-         where c.unit_code = r.unit_code and c.score_year = r.score_year and c.parent_code = r.criterion_code
+        select 1 from renamed as c
+        where c.unit_code = r.unit_code and c.score_year = r.score_year and c.parent_code = r.criterion_code
     ) as is_leaf
-from renamed r
+from renamed as r
