@@ -44,9 +44,9 @@ def fresh_db(server: str, created: list[str]) -> str:
 def make_files(out: Path, n: int, xlsx_rows: int) -> tuple[dict[str, Path], int, int]:
     import json
 
-    from cchc_warehouse.sample.exports import CANONICAL, Variant, row_values, table, write
-    from cchc_warehouse.sample.generate import GROUPS
+    from cchc_warehouse.sample.one_stop_dossiers import CANONICAL, GROUPS, row_values, table
     from cchc_warehouse.sample.simulate import month_snapshot, simulate
+    from cchc_warehouse.sample.writers import Variant, write
 
     out.mkdir(parents=True, exist_ok=True)
     meta = out / "meta.json"
@@ -76,7 +76,7 @@ def make_files(out: Path, n: int, xlsx_rows: int) -> tuple[dict[str, Path], int,
 
 
 def time_raw_copy(path: Path) -> float:
-    from cchc_warehouse.sample.exports import CANONICAL
+    from cchc_warehouse.sample.one_stop_dossiers import CANONICAL
 
     cols = ", ".join(f"{c} text" for c in CANONICAL)
     with psycopg.connect(os.environ["CCHC_DATABASE_URL"]) as conn:

@@ -7,14 +7,10 @@ from collections import defaultdict
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from cchc_warehouse.sample.other_sources import (
-    EsignRecord,
-    ParSheet,
-    PlanTask,
-    SipasResponse,
-    par_leaves,
-    plan_status,
-)
+from cchc_warehouse.sample.esign_stats import EsignRecord
+from cchc_warehouse.sample.par_scores import ParSheet, par_leaves
+from cchc_warehouse.sample.plan_tasks import PlanTask, plan_status
+from cchc_warehouse.sample.sipas_survey import SipasResponse
 
 # Units below each unit in the demo registry (a unit counts itself).
 BELOW = {

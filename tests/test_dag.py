@@ -80,8 +80,7 @@ def test_mapped_tasks_are_named_after_their_files_and_only_the_bad_one_failed(da
 def test_yearly_dag_loads_par_sources_and_a_bad_file_fails_only_itself(make_database, tmp_path):
     import os
 
-    from cchc_warehouse.sample.dirty_other import write_dirty_other
-    from cchc_warehouse.sample.other_sources import generate_other
+    from cchc_warehouse.sample.generate import generate_other, write_dirty_other
 
     make_database()
     generate_other(tmp_path, [], [2024], seed=5)

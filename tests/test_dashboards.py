@@ -16,8 +16,7 @@ from cchc_warehouse.marts.build import build_and_publish
 from cchc_warehouse.periods import parse_period
 from cchc_warehouse.reference.targets import import_demo_config
 from cchc_warehouse.reporting.dashboards import load_dashboards, load_filters, render
-from cchc_warehouse.sample.generate import SUMMARY_UNITS, generate
-from cchc_warehouse.sample.other_sources import generate_other
+from cchc_warehouse.sample.generate import SUMMARY_UNITS, generate, generate_other
 from cchc_warehouse.sources import get_source
 
 from . import expected_other as ex

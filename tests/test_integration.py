@@ -12,7 +12,8 @@ import pytest
 from cchc_warehouse.db import connect
 from cchc_warehouse.ingest.load import load
 from cchc_warehouse.marts.build import build_and_publish
-from cchc_warehouse.sample.generate import DIRTY, generate
+from cchc_warehouse.sample.generate import generate
+from cchc_warehouse.sample.one_stop_dossiers import DIRTY
 from cchc_warehouse.sample.simulate import month_snapshot
 
 from .expected import counts, indicators, newest_states

@@ -14,8 +14,8 @@ from cchc_warehouse.db import connect
 from cchc_warehouse.ingest.load import load
 from cchc_warehouse.marts.build import build_and_publish
 from cchc_warehouse.sample.generate import SUMMARY_UNITS, generate
+from cchc_warehouse.sample.one_stop_summary import form_counts
 from cchc_warehouse.sample.simulate import month_snapshot
-from cchc_warehouse.sample.summary_forms import form_counts
 
 from .expected import counts, newest_states, q2
 

@@ -14,8 +14,7 @@ from cchc_warehouse.ingest.load import load
 from cchc_warehouse.marts.build import build_and_publish
 from cchc_warehouse.periods import parse_period
 from cchc_warehouse.reference.targets import import_demo_config
-from cchc_warehouse.sample.dirty_other import write_dirty_other
-from cchc_warehouse.sample.other_sources import generate_other
+from cchc_warehouse.sample.generate import generate_other, write_dirty_other
 from cchc_warehouse.sources import get_source
 
 from . import expected_other as ex

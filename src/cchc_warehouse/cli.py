@@ -59,8 +59,7 @@ def _units(args: argparse.Namespace) -> int:
 
 def _sample(args: argparse.Namespace) -> int:
     from cchc_warehouse.periods import month_range
-    from cchc_warehouse.sample.generate import SUMMARY_UNITS, generate
-    from cchc_warehouse.sample.other_sources import generate_other
+    from cchc_warehouse.sample.generate import SUMMARY_UNITS, generate, generate_other
 
     months = month_range(args.months)
     written, _ = generate(Path(args.out), months, args.dossiers_per_month, args.dirty, args.seed,
@@ -71,7 +70,7 @@ def _sample(args: argparse.Namespace) -> int:
     years = [int(y) for y in args.years.split(",")] if args.years else [months[0].year - 2, months[0].year - 1]
     other = generate_other(Path(args.out), months, years, args.seed).paths
     if args.dirty:
-        from cchc_warehouse.sample.dirty_other import write_dirty_other
+        from cchc_warehouse.sample.generate import write_dirty_other
 
         other += [d.path for d in write_dirty_other(Path(args.out), months[0], years[-1])]
     for p in other:

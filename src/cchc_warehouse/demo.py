@@ -29,8 +29,7 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
     print(f"2. Lược đồ đã áp dụng; danh mục {n} đơn vị (tỉnh Lai Châu), {n_targets} chỉ tiêu, "
           f"{n_bands} ngưỡng xếp loại")
 
-    from cchc_warehouse.sample.generate import SUMMARY_UNITS, generate
-    from cchc_warehouse.sample.other_sources import generate_other
+    from cchc_warehouse.sample.generate import SUMMARY_UNITS, generate, generate_other
 
     landing = paths().landing
     month_list = month_range(months)

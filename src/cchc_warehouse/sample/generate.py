@@ -1,4 +1,6 @@
-"""`cchc sample generate`: the demo province's monthly one-stop exports, clean and dirty."""
+"""`cchc sample generate` and the demo: every source's sample files for a span of months and years, with the
+records they were written from; dirty files on request. One module per source writes its own files
+(sample/<source>.py, mirroring sources/)."""
 
 from __future__ import annotations
 
@@ -9,127 +11,16 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from cchc_warehouse.periods import format_month, next_month
-from cchc_warehouse.sample.exports import CANONICAL, Variant, table, write
-from cchc_warehouse.sample.simulate import Dossier, ExportRow, month_snapshot, simulate
-
-SOURCE = "one_stop_dossiers"
-
-# Which units each monthly export covers, and how that export is written.
-GROUPS: list[tuple[str, list[str], Variant]] = [
-    ("so_nganh", ["12.STP", "12.SNNMT", "12.SXD", "12.STC", "12.SYT", "12.SGDDT", "12.SNV"], Variant(
-        "xlsx, title and footer rows, Excel date cells, labels, personal data",
-        fmt="xlsx", dates="excel", title="month", footer=True, personal=True)),
-    ("tp_lai_chau_tam_duong", ["12.H01", "12.H02", "12.H02.X01", "12.H02.X02"], Variant(
-        "CSV UTF-8 with BOM, ';', header aliases, NFD text, codes, 1/0, personal data",
-        encoding="utf-8-sig", delimiter=";", nfd=True, codes=True, yes_no=("1", "0"), personal=True,
-        dates="dmy_time", title="month", footer=True,
-        headers={"dossier_code": "Số hồ sơ", "unit_code": "Mã cơ quan", "unit_name": "Cơ quan giải quyết",
-                 "procedure_code": "Mã thủ tục", "procedure_name": "Tên thủ tục hành chính",
-                 "field_name": "TenLinhVuc", "service_level": "Mức độ DVC", "channel": "Hình thức nộp",
-                 "finished_at": "Ngày hoàn thành", "digitized_result": "Kết quả điện tử",
-                 "applicant_id_number": "Số CCCD"})),
-    ("phong_tho_sin_ho", ["12.H03", "12.H03.X01", "12.H03.X02", "12.H04"], Variant(
-        "CSV UTF-16 (Excel Unicode text), tab, case/accent-free headers, d-m-yyyy, codes, x/blank",
-        encoding="utf-16", delimiter="\t", codes=True, yes_no=("x", ""), dates="dmy_dash",
-        headers={"dossier_code": "MaHoSo", "unit_code": "MaDonVi", "unit_name": "Đơn vị",
-                 "procedure_code": "MaTTHC", "procedure_name": "Thủ tục", "field_name": "LĨNH VỰC",
-                 "service_level": "MỨC ĐỘ", "channel": "Kênh thực hiện", "received_at": "NGAY TIEP NHAN",
-                 "due_at": "Ngay hen tra", "finished_at": "ngày kết thúc xử lý",
-                 "returned_at": "Ngày Trả Kết Quả", "status": "TRẠNG THÁI", "has_fee": "Co phi, le phi"})),
-    ("muong_te_nam_nhun", ["12.H05", "12.H08"], Variant(
-        "CSV ',', shuffled columns, extra column, blank rows, ISO dates, TRUE/FALSE",
-        dates="iso", yes_no=("TRUE", "FALSE"), blank_row_every=97,
-        order=list(reversed(CANONICAL)), extra_columns={"Ghi chú": "", "Cán bộ tiếp nhận": "Bộ phận một cửa"},
-        headers={"dossier_code": "Mã hồ sơ ", "unit_code": "Mã   đơn vị", "status": "trạng thái"})),
-    ("than_uyen_tan_uyen", ["12.H06", "12.H07"], Variant(
-        "xlsx, date-range title, text dates, Đã/Chưa, personal data",
-        fmt="xlsx", dates="dmy", title="range", footer=True, yes_no=("Đã", "Chưa"), personal=True)),
-]
-
-
-@dataclass(frozen=True)
-class Written:
-    path: Path
-    month: str
-    units: list[str]
-    variant: str
-    rows: int
-    dirty_reason: str | None = None
-
-
-def _month_dir(out: Path, month: date) -> Path:
-    return out / SOURCE / format_month(month)
-
-
-def write_month(out: Path, month: date, snapshot: list[ExportRow]) -> list[Written]:
-    written = []
-    for name, units, variant in GROUPS:
-        rows = [r for r in snapshot if r.dossier.unit.code in units]
-        if not rows:
-            continue
-        ext = "xlsx" if variant.fmt == "xlsx" else "csv"
-        path = _month_dir(out, month) / f"ho_so_{name}_{month:%Y_%m}.{ext}"
-        cells, _ = table(rows, variant, month)
-        write(path, cells, variant)
-        written.append(Written(path, format_month(month), units, variant.name, len(rows)))
-    return written
-
-
-# Dirty files: each must be rejected for exactly one reason (the message fragment tests look for).
-DIRTY = {
-    "thieu_cot_trang_thai": "thiếu cột bắt buộc 'Trạng thái'",
-    "ngay_thang_truoc": "ngày tiếp nhận (dd/mm/yyyy hoặc yyyy-mm-dd) không đọc được",
-    "don_vi_chua_dang_ky": "mã đơn vị chưa có trong danh mục đơn vị",
-    "trung_ma_ho_so": "mã hồ sơ trùng lặp trong tệp",
-    "ket_thuc_truoc_tiep_nhan": "ngày kết thúc xử lý trước ngày tiếp nhận",
-    "ma_ky_tu": "không đọc được mã ký tự",
-    "trang_thai_la": "trạng thái (mã 1–10 hoặc tên trạng thái) không đọc được",
-    "sai_ky_bao_cao": "kỳ báo cáo trong tiêu đề",
-}
-
-
-def write_dirty(out: Path, month: date, snapshot: list[ExportRow]) -> list[Written]:
-    base = Variant("dirty", title="month")
-    sample = [r for r in snapshot if r.dossier.unit.code == "12.H01"][:30]
-    written = []
-    for reason, message in DIRTY.items():
-        v = Variant(base.name, title=base.title)
-        cells, header_row = table(sample, v, month)
-        header = cells[header_row - 1]
-        data = [list(c) for c in cells[header_row:]]
-        for i, row in enumerate(data):
-            row[0] = f"DIRTY-{reason}-{i:03d}"
-        col = {c: header.index(h) for c, h in zip(CANONICAL, header, strict=False)}
-        encoding = "utf-8"
-        if reason == "thieu_cot_trang_thai":
-            drop = col["status"]
-            header = header[:drop] + header[drop + 1:]
-            data = [r[:drop] + r[drop + 1:] for r in data]
-        elif reason == "ngay_thang_truoc":
-            data[4][col["received_at"]] = f"{month.month:02d}/31/{month.year}"
-        elif reason == "don_vi_chua_dang_ky":
-            data[2][col["unit_code"]] = "12.H99"
-        elif reason == "trung_ma_ho_so":
-            data[7][0] = data[3][0]
-        elif reason == "ket_thuc_truoc_tiep_nhan":
-            row = data[5]
-            row[col["received_at"]] = f"20/{month.month:02d}/{month.year}"
-            row[col["finished_at"]] = f"02/{month.month:02d}/{month.year}"
-            row[col["status"]] = "Đã trả kết quả"
-        elif reason == "ma_ky_tu":
-            encoding = "cp1258"
-        elif reason == "trang_thai_la":
-            data[9][col["status"]] = "Đang chờ duyệt"
-        elif reason == "sai_ky_bao_cao":
-            nxt = next_month(month)
-            cells[2] = [f"DANH SÁCH HỒ SƠ THÁNG {nxt:%m/%Y}"]
-        all_rows = cells[: header_row - 1] + [header] + data
-        path = _month_dir(out, month) / f"loi_{reason}.csv"
-        write(path, all_rows, Variant("dirty", encoding=encoding))
-        written.append(Written(path, format_month(month), ["12.H01"], "dirty", len(data), message))
-    return written
-
+from cchc_warehouse.periods import format_month
+from cchc_warehouse.sample import esign_stats, one_stop_summary, par_national, par_scores, plan_tasks, sipas_survey
+from cchc_warehouse.sample.esign_stats import EsignRecord
+from cchc_warehouse.sample.one_stop_dossiers import Written, write_dirty, write_month
+from cchc_warehouse.sample.par_national import NationalRow
+from cchc_warehouse.sample.par_scores import ParSheet
+from cchc_warehouse.sample.plan_tasks import PlanTask
+from cchc_warehouse.sample.simulate import Dossier, month_snapshot, simulate
+from cchc_warehouse.sample.sipas_survey import SipasResponse
+from cchc_warehouse.sample.writers import Variant, write
 
 SUMMARY_UNITS = [("12.H01", "UBND thành phố Lai Châu"), ("12.STP", "Sở Tư pháp")]
 
@@ -137,15 +28,14 @@ SUMMARY_UNITS = [("12.H01", "UBND thành phố Lai Châu"), ("12.STP", "Sở Tư
 def generate(out: Path, months: list[date], dossiers_per_month: int = 2000, dirty: bool = False, seed: int = 2025,
              summary_units: list[tuple[str, str]] | None = None) -> tuple[list[Written], list[Dossier]]:
     """Monthly dossier listings (and, for summary_units, their Biểu 06 forms written from the same dossiers)."""
-    from cchc_warehouse.sample.summary_forms import write_forms
-
     out.mkdir(parents=True, exist_ok=True)
     dossiers = simulate(months, dossiers_per_month, seed)
     written: list[Written] = []
     for m in months:
         snap = month_snapshot(dossiers, m)
         written += write_month(out, m, snap)
-        for path, (code, _) in zip(write_forms(out, m, snap, summary_units or []), summary_units or [], strict=True):
+        forms = one_stop_summary.write_forms(out, m, snap, summary_units or [])
+        for path, (code, _) in zip(forms, summary_units or [], strict=True):
             written.append(Written(path, format_month(m), [code], "Biểu 06/VPCP/KSTT", 0))
         if dirty and m == months[0]:
             written += write_dirty(out, m, snap)
@@ -155,3 +45,79 @@ def generate(out: Path, months: list[date], dossiers_per_month: int = 2000, dirt
                  "rows": w.rows, "dirty_reason": w.dirty_reason} for w in written]
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     return written, dossiers
+
+
+@dataclass
+class OtherSamples:
+    esign: list[EsignRecord]
+    sipas: list[SipasResponse]
+    plan: dict[int, list[PlanTask]]          # year -> tasks
+    plan_reports: list[date]
+    par: dict[int, list[ParSheet]]           # year -> sheets
+    national: list[NationalRow]
+    paths: list[Path]
+
+
+def generate_other(out: Path, months: list[date], years: list[int], seed: int = 2025) -> OtherSamples:
+    """Monthly sources for `months`; PAR scoring sheets and published national results for `years`."""
+    from importlib import resources
+
+    esign = esign_stats.esign_records(months, seed)
+    sipas = sipas_survey.sipas_records(months, seed)
+    paths = esign_stats.write_esign(out, esign) + sipas_survey.write_sipas(out, sipas)
+    plan: dict[int, list[PlanTask]] = {}
+    reports = plan_tasks.plan_report_dates(months)
+    for y in sorted({d.year for d in reports}):
+        plan[y] = plan_tasks.plan_records(y, seed)
+        paths += plan_tasks.write_plan(out, plan[y], [d for d in reports if d.year == y])
+    par = {y: par_scores.par_records(y, seed) for y in years}
+    for y in years:
+        paths += par_scores.write_par_scores(out, par[y])
+    with resources.as_file(resources.files("cchc_warehouse.reference") / "par_national_published.csv") as ref:
+        national = [r for r in par_national.national_records(ref, seed) if r.year in years]
+    paths += par_national.write_national(out, national)
+    return OtherSamples(esign, sipas, plan, reports, par, national, paths)
+
+
+@dataclass(frozen=True)
+class DirtyFile:
+    source: str
+    period: str
+    path: Path
+    message: str
+
+
+def write_dirty_other(out: Path, month: date, year: int) -> list[DirtyFile]:
+    ym, y = format_month(month), str(year)
+    cases: list[tuple[str, str, str, list[list], str]] = [
+        ("esign_stats", ym, "loi_ky_so_vuot_tong", esign_stats.dirty_rows(month),
+         "văn bản đi được ký số nhiều hơn tổng số văn bản đi"),
+        ("sipas_survey", ym, "loi_cau_tra_loi", sipas_survey.dirty_rows(month, "Tạm được"),
+         "câu trả lời (Rất không hài lòng … Rất hài lòng, hoặc 1–5) không đọc được"),
+        ("sipas_survey", ym, "loi_khong_co_cau_hoi",
+         [["Mã phiếu", "Ngày khảo sát", "Mã đơn vị", "Ghi chú"], ["P-1", f"05/{month:%m/%Y}", "12.STP", "x"]],
+         "không có cột câu hỏi nào"),
+        ("one_stop_summary", ym, "loi_bieu06_cot_3",
+         one_stop_summary.dirty_rows(month, [20, 5, 10, 4, 15, 5, 9, 1, 5, 4, 1],
+                                     [30, 7, 17, 5, 24, 9, 14, 1, 6, 5, 1]),
+         "cột (3) khác (4) + (5) + (6)"),
+        ("one_stop_summary", ym, "loi_bieu06_dong_tong",
+         one_stop_summary.dirty_rows(month, [20, 5, 10, 5, 15, 5, 9, 1, 5, 4, 1],
+                                     [31, 7, 17, 7, 25, 9, 15, 1, 6, 5, 1]),
+         "dòng Tổng cộng khác tổng các dòng lĩnh vực"),
+        ("plan_tasks", ym, "loi_ket_qua", plan_tasks.dirty_rows(month, "Đã xong một phần", ""),
+         "kết quả thực hiện (Hoàn thành, Hoàn thành quá hạn, Đang thực hiện, Chưa thực hiện) không đọc được"),
+        ("par_scores", y, "loi_tong_tieu_chi_cha", par_scores.dirty_rows(year, "6", "4,5", "3"),
+         "điểm tối đa của tiêu chí cha khác tổng điểm tối đa các tiêu chí con"),
+        ("par_scores", y, "loi_vuot_diem_toi_da", par_scores.dirty_rows(year, "5", "5", "3,5"),
+         "điểm tự đánh giá lớn hơn điểm tối đa"),
+        ("par_national", y, "loi_chi_so",
+         [["Năm", "Tỉnh/Thành phố", "Chỉ số (%)"], [y, "Quảng Ninh", "92,18"], [y, "Hà Nội", "191,43"]],
+         "chỉ số ngoài khoảng 0–100"),
+    ]
+    written = []
+    for source, period, name, rows, message in cases:
+        path = out / source / period / f"{name}.csv"
+        write(path, rows, Variant("dirty"))
+        written.append(DirtyFile(source, period, path, message))
+    return written

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from cchc_warehouse.periods import format_month, month_end
-from cchc_warehouse.sample.exports import Variant, write
+from cchc_warehouse.sample.writers import Variant, write
 from cchc_warehouse.sample.simulate import ExportRow
 
 GROUPS = ["Số hồ sơ nhận giải quyết", "Số hồ sơ đã giải quyết", "Số hồ sơ đang giải quyết"]
@@ -87,3 +87,14 @@ def write_forms(out: Path, month: date, snapshot: list[ExportRow], units: list[t
             write(path, rows, Variant("summary", encoding="utf-8-sig"))
         paths.append(path)
     return paths
+
+
+def dirty_rows(m: date, row: list[int], total: list[int]) -> list[list]:
+    groups = ["Số hồ sơ nhận giải quyết", "", "", "", "Số hồ sơ đã giải quyết", "", "", "", "Số hồ sơ đang giải quyết",
+              "", ""]
+    labels = ["Tổng số", "Trực tuyến", "Trực tiếp, dịch vụ bưu chính", "Từ kỳ trước", "Tổng số", "Trước hạn",
+              "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn"]
+    return [["Mã đơn vị: 12.H04"], [f"Kỳ báo cáo: tháng {m:%m/%Y}"], ["STT", "Lĩnh vực", *groups], ["", "", *labels],
+            ["1", "Hộ tịch", *map(str, row)],
+            ["2", "Chứng thực", "10", "2", "7", "1", "9", "4", "5", "0", "1", "1", "0"],
+            ["", "Tổng cộng", *map(str, total)]]
