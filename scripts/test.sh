@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 .venv/bin/ruff check src tests dags benchmarks
+.venv/bin/sqlfluff lint dbt_project/models sql --disable-progress-bar --nocolor
 exec .venv/bin/pytest -q "$@"

@@ -20,7 +20,8 @@ create schema if not exists intermediate; -- dbt
 create schema if not exists marts;    -- dbt: star schema read by reports
 
 comment on schema raw is 'Dữ liệu thô từ tệp nguồn (văn bản, kèm dòng gốc) / Rows as received, with lineage';
-comment on schema audit is 'Sổ đăng ký tệp, lần nạp và kết quả kiểm tra chất lượng / File registry and quality-gate results';
+comment on schema audit is
+'Sổ đăng ký tệp, lần nạp và kết quả kiểm tra chất lượng / File registry and quality-gate results';
 comment on schema marts is 'Kho dữ liệu báo cáo CCHC / Reporting star schema';
 
 -- loader: writes raw, ref and audit

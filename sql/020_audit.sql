@@ -2,45 +2,45 @@
 -- to its file and rows. File states are written by 030_codes.generated.sql from cchc_warehouse.ingest.file_states.
 
 create table if not exists audit.file_state (
-    state        text primary key,
-    is_accepted  boolean not null,          -- its rows may reach reports
+    state text primary key,
+    is_accepted boolean not null,          -- its rows may reach reports
     awaits_publication boolean not null,    -- accepted, not yet in the marts: the next build computes it
-    label_vi     text not null
+    label_vi text not null
 );
 
 create table if not exists audit.load (
-    load_id      bigint generated always as identity primary key,
-    source       text not null,
-    started_at   timestamptz not null default now(),
-    finished_at  timestamptz,
+    load_id bigint generated always as identity primary key,
+    source text not null,
+    started_at timestamptz not null default now(),
+    finished_at timestamptz,
     triggered_by text not null default 'cli',   -- 'cli' or an Airflow run id
-    status       text not null default 'running' check (status in ('running', 'finished', 'failed'))
+    status text not null default 'running' check (status in ('running', 'finished', 'failed'))
 );
 
 create table if not exists audit.source_file (
-    file_id        bigint generated always as identity primary key,
-    source         text not null,
-    sha256         text not null,
-    size_bytes     bigint not null,
-    file_name      text not null,
-    original_path  text not null,
-    archive_path   text,            -- content-addressed copy kept for auditors (also for rejected files)
-    period_month   date,            -- first day of the reported month, or 1 January of the reported year
-    period_kind    text not null default 'month' check (period_kind in ('month', 'year')),
-    unit_codes     text[],          -- units present in the file (resolved codes)
-    received_at    timestamptz not null default now(),
-    load_id        bigint references audit.load (load_id),
-    status         text not null references audit.file_state (state) deferrable initially deferred,
+    file_id bigint generated always as identity primary key,
+    source text not null,
+    sha256 text not null,
+    size_bytes bigint not null,
+    file_name text not null,
+    original_path text not null,
+    archive_path text,            -- content-addressed copy kept for auditors (also for rejected files)
+    period_month date,            -- first day of the reported month, or 1 January of the reported year
+    period_kind text not null default 'month' check (period_kind in ('month', 'year')),
+    unit_codes text[],          -- units present in the file (resolved codes)
+    received_at timestamptz not null default now(),
+    load_id bigint references audit.load (load_id),
+    status text not null references audit.file_state (state) deferrable initially deferred,
     status_changed_at timestamptz not null default now(),
-    rows_in_file   integer,         -- records below the header
-    rows_loaded    integer,
-    header_row     integer,         -- row number of the header, as a person counts rows in the file
-    header_map     jsonb,           -- canonical column -> header as written in the file
+    rows_in_file integer,         -- records below the header
+    rows_loaded integer,
+    header_row integer,         -- row number of the header, as a person counts rows in the file
+    header_map jsonb,           -- canonical column -> header as written in the file
     dropped_columns text[],         -- personal-data columns never stored
-    skipped_rows   integer[],       -- rows below the header that are not data
+    skipped_rows integer[],       -- rows below the header that are not data
     skipped_detail jsonb,           -- the same grouped by sheet and kind: [{sheet, kind, kind_vi, rows}]
-    reasons        jsonb not null default '[]'::jsonb,  -- blocking problems (Vietnamese messages)
-    warnings       jsonb not null default '[]'::jsonb,
+    reasons jsonb not null default '[]'::jsonb,  -- blocking problems (Vietnamese messages)
+    warnings jsonb not null default '[]'::jsonb,
     unique (source, sha256)
 );
 create index if not exists source_file_period_idx on audit.source_file (source, period_month);
@@ -49,26 +49,28 @@ comment on table audit.source_file is 'Sổ đăng ký tệp nguồn: mỗi tệ
 -- Each unit reference of a file as written (code and/or normalised name; '' when absent) and the registry unit
 -- it resolved to when the file was loaded (cchc_warehouse.reference.units.resolve_file_units). Typed views join it.
 create table if not exists audit.file_unit (
-    file_id     bigint not null references audit.source_file (file_id) on delete cascade,
-    code_text   text not null,
-    name_key    text not null,
-    unit_code   text,
-    resolution  text not null check (resolution in
-                  ('code', 'name', 'invalid', 'unregistered', 'mismatch', 'no_match', 'ambiguous', 'unchecked')),
-    note        text,            -- successors of an ended unit, or the units a name matches
+    file_id bigint not null references audit.source_file (file_id) on delete cascade,
+    code_text text not null,
+    name_key text not null,
+    unit_code text,
+    resolution text not null check (
+        resolution in
+        ('code', 'name', 'invalid', 'unregistered', 'mismatch', 'no_match', 'ambiguous', 'unchecked')
+    ),
+    note text,            -- successors of an ended unit, or the units a name matches
     primary key (file_id, code_text, name_key)
 );
 comment on table audit.file_unit is
-  'Mã, tên đơn vị trong tệp và đơn vị tương ứng trong danh mục / Unit references of a file and how they resolved';
+'Mã, tên đơn vị trong tệp và đơn vị tương ứng trong danh mục / Unit references of a file and how they resolved';
 
 -- What each file covers: its (unit, period) pairs, with the rows of each; unit_code NULL for a source superseded
 -- per period as a whole (a province's plan, published national results).
 create table if not exists audit.file_coverage (
-    file_id       bigint not null references audit.source_file (file_id) on delete cascade,
-    unit_code     text,
-    period_start  date not null,
-    rows          integer not null,
-    affects_from  date not null,    -- the earliest month its rows can change (a dossier's reception month...)
+    file_id bigint not null references audit.source_file (file_id) on delete cascade,
+    unit_code text,
+    period_start date not null,
+    rows integer not null,
+    affects_from date not null,    -- the earliest month its rows can change (a dossier's reception month...)
     unique nulls not distinct (file_id, unit_code, period_start)
 );
 create index if not exists file_coverage_key_idx on audit.file_coverage (unit_code, period_start);
@@ -77,27 +79,27 @@ create index if not exists file_coverage_key_idx on audit.file_coverage (unit_co
 -- the incremental models and the gate read this view; superseded files stay registered and archived.
 create or replace view audit.current_coverage as
 select distinct on (f.source, c.unit_code, c.period_start)
-       f.source, c.unit_code, c.period_start, c.file_id, c.rows
-  from audit.file_coverage c
-  join audit.source_file f on f.file_id = c.file_id
-  join audit.file_state s on s.state = f.status
- where s.is_accepted
- order by f.source, c.unit_code, c.period_start, c.file_id desc;
+    f.source, c.unit_code, c.period_start, c.file_id, c.rows
+from audit.file_coverage as c
+join audit.source_file as f on f.file_id = c.file_id
+join audit.file_state as s on s.state = f.status
+where s.is_accepted
+order by f.source asc, c.unit_code asc, c.period_start asc, c.file_id desc;
 comment on view audit.current_coverage is
-  'Tệp mới nhất được chấp nhận cho mỗi nguồn, đơn vị, kỳ / Newest accepted file per source, unit and period';
+'Tệp mới nhất được chấp nhận cho mỗi nguồn, đơn vị, kỳ / Newest accepted file per source, unit and period';
 
 create table if not exists audit.validation_result (
-    file_id          bigint not null references audit.source_file (file_id) on delete cascade,
-    run_at           timestamptz not null default now(),
-    suite_name       text not null,
+    file_id bigint not null references audit.source_file (file_id) on delete cascade,
+    run_at timestamptz not null default now(),
+    suite_name text not null,
     expectation_type text not null,
-    column_name      text,
-    severity         text not null,
-    success          boolean not null,
-    observed_value   text,
+    column_name text,
+    severity text not null,
+    success boolean not null,
+    observed_value text,
     unexpected_count bigint,
-    examples         jsonb,          -- [{source_row, source_sheet, value}] up to 20
-    message          text,           -- Vietnamese, names file, sheet, rows and column
-    gx_result        jsonb           -- the full GX result, for auditors
+    examples jsonb,          -- [{source_row, source_sheet, value}] up to 20
+    message text,           -- Vietnamese, names file, sheet, rows and column
+    gx_result jsonb           -- the full GX result, for auditors
 );
 create index if not exists validation_result_file_idx on audit.validation_result (file_id);

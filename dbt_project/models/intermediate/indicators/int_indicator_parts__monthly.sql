@@ -15,16 +15,16 @@ ancestors as (
 )
 
 select
-    a.ancestor_code                                 as unit_code,
-    a.ancestor_valid_from                           as unit_valid_from,
+    a.ancestor_code                      as unit_code,
+    a.ancestor_valid_from                as unit_valid_from,
     o.period_month,
     o.indicator_code,
-    sum(o.numerator)                                as numerator,
-    sum(o.denominator)                              as denominator,
-    max(o.scale)                                    as scale,
-    string_agg(distinct o.source, ' + ')            as source,
-    count(distinct o.unit_code)                     as contributing_units
-from own o
-join ancestors a
-  on a.unit_code = o.unit_code and o.period_month >= a.valid_from and o.period_month < a.valid_to
+    sum(o.numerator)                     as numerator,
+    sum(o.denominator)                   as denominator,
+    max(o.scale)                         as scale,
+    string_agg(distinct o.source, ' + ') as source,
+    count(distinct o.unit_code)          as contributing_units
+from own as o
+join ancestors as a
+    on a.unit_code = o.unit_code and o.period_month >= a.valid_from and o.period_month < a.valid_to
 group by a.ancestor_code, a.ancestor_valid_from, o.period_month, o.indicator_code

@@ -11,8 +11,11 @@ with listed as (
 
 select * from {{ ref('int_one_stop__indicator_parts') }}
 union all
-select s.* from {{ ref('int_one_stop__summary_indicator_parts') }} s
-where not exists (select 1 from listed l where l.unit_code = s.unit_code and l.period_month = s.period_month)
+select s.* from {{ ref('int_one_stop__summary_indicator_parts') }} as s
+where not exists (
+        select 1 from listed as l
+        where l.unit_code = s.unit_code and l.period_month = s.period_month
+    )
 union all
 select * from {{ ref('int_esign__indicator_parts') }}
 union all

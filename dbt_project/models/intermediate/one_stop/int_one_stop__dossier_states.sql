@@ -22,20 +22,20 @@ channels as (
 select
     d.*,
     s.status_group,
-    coalesce(ch.is_online, false)                                            as is_online,
+    coalesce(ch.is_online, false)                                                    as is_online,
     -- resolved: a resolved status with its finish date
-    s.status_group = 'resolved' and d.finished_date is not null              as is_resolved,
+    s.status_group = 'resolved' and d.finished_date is not null                      as is_resolved,
     -- refused at reception, withdrawn, stopped: counted apart, never as resolved
-    s.status_group = 'withdrawn_other'                                       as is_withdrawn_other,
+    s.status_group = 'withdrawn_other'                                               as is_withdrawn_other,
     -- the day processing ended: the finish date; refused/withdrawn/stopped without one end on reception
     coalesce(d.finished_date, case when s.status_group = 'withdrawn_other' then d.received_date end)
-                                                                             as ended_date,
+        as ended_date,
     case
         when s.status_group <> 'resolved' or d.finished_date is null then null
         when d.due_date is null or d.finished_date = d.due_date then 'on_time'
         when d.finished_date < d.due_date then 'early'
         else 'late'
-    end                                                                      as timeliness,
+    end                                                                              as timeliness,
     case when s.status_group = 'resolved' then d.finished_date - d.received_date end as resolution_days
 from dossiers as d
 left join statuses as s on s.status_code = d.status_code

@@ -22,18 +22,20 @@ with forms as (
 
 )
 
-select f.unit_code, f.period_month, v.indicator_code, v.numerator, v.denominator, v.scale,
-       'one_stop_summary'::text as source
-from forms f
-cross join lateral (values
-    ('OSS_RECEIVED',         (f.received_online + f.received_direct)::numeric, null::numeric,                     1),
-    ('OSS_CARRIED_OVER',     f.carried_over,                                   null,                              1),
-    ('OSS_RESOLVED',         f.resolved,                                       null,                              1),
-    ('OSS_RESOLVED_EARLY',   f.resolved_early,                                 null,                              1),
-    ('OSS_RESOLVED_ON_TIME', f.resolved_on_time,                               null,                              1),
-    ('OSS_RESOLVED_LATE',    f.resolved_late,                                  null,                              1),
-    ('OSS_PENDING',          f.pending,                                        null,                              1),
-    ('OSS_PENDING_OVERDUE',  f.pending_overdue,                                null,                              1),
-    ('OSS_ONTIME_RATE',      f.resolved_early + f.resolved_on_time,            f.resolved,                        100),
-    ('OSS_ONLINE_RATE',      f.received_online,                                f.received_online + f.received_direct, 100)
-) as v(indicator_code, numerator, denominator, scale)
+select
+    f.unit_code, f.period_month, v.indicator_code, v.numerator, v.denominator, v.scale,
+    'one_stop_summary'::text as source
+from forms as f
+cross join lateral (
+    values
+    ('OSS_RECEIVED', (f.received_online + f.received_direct)::numeric, null::numeric, 1),
+    ('OSS_CARRIED_OVER', f.carried_over, null, 1),
+    ('OSS_RESOLVED', f.resolved, null, 1),
+    ('OSS_RESOLVED_EARLY', f.resolved_early, null, 1),
+    ('OSS_RESOLVED_ON_TIME', f.resolved_on_time, null, 1),
+    ('OSS_RESOLVED_LATE', f.resolved_late, null, 1),
+    ('OSS_PENDING', f.pending, null, 1),
+    ('OSS_PENDING_OVERDUE', f.pending_overdue, null, 1),
+    ('OSS_ONTIME_RATE', f.resolved_early + f.resolved_on_time, f.resolved, 100),
+    ('OSS_ONLINE_RATE', f.received_online, f.received_online + f.received_direct, 100)
+) as v (indicator_code, numerator, denominator, scale)

@@ -7,20 +7,22 @@ with tasks as (
 
 )
 
-select unit_code, report_month as period_month, v.indicator_code, v.numerator, v.denominator, 100 as scale,
-       'plan_tasks'::text as source
+select
+    unit_code, report_month as period_month, v.indicator_code, v.numerator, v.denominator, 100 as scale,
+    'plan_tasks'::text      as source
 from (
     select
         unit_code,
         report_month,
-        count(*) filter (where is_done)::numeric                                  as done,
-        count(*)::numeric                                                         as planned,
+        count(*) filter (where is_done)::numeric                                    as done,
+        count(*)::numeric                                                           as planned,
         count(*) filter (where is_due and is_done and is_done_by_deadline)::numeric as done_on_time,
-        count(*) filter (where is_due)::numeric                                   as due
+        count(*) filter (where is_due)::numeric                                     as due
     from tasks
     group by unit_code, report_month
 ) as t
-cross join lateral (values
-    ('PLAN_TASKS_DONE_RATE',   t.done,         t.planned),
+cross join lateral (
+    values
+    ('PLAN_TASKS_DONE_RATE', t.done, t.planned),
     ('PLAN_TASKS_ONTIME_RATE', t.done_on_time, t.due)
-) as v(indicator_code, numerator, denominator)
+) as v (indicator_code, numerator, denominator)

@@ -11,10 +11,10 @@ with answers as (
 select
     unit_code,
     period_month,
-    'SIPAS_ELEMENT_' || element_code            as indicator_code,
+    'SIPAS_ELEMENT_' || element_code              as indicator_code,
     count(*) filter (where is_satisfied)::numeric as numerator,
-    count(*)::numeric                           as denominator,
-    100                                         as scale,
-    'sipas_survey'::text                        as source
+    count(*)::numeric                             as denominator,
+    100                                           as scale,
+    'sipas_survey'::text                          as source
 from answers
 group by unit_code, period_month, element_code

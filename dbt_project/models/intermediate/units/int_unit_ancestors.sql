@@ -10,15 +10,18 @@ with recursive units as (
 
 walk as (
 
-    select unit_code, valid_from as unit_valid_from, unit_code as ancestor_code, valid_from as ancestor_valid_from,
-           valid_from, valid_to, 0 as distance
+    select
+        unit_code, valid_from   as unit_valid_from, unit_code as ancestor_code, valid_from as ancestor_valid_from,
+        valid_from, valid_to, 0 as distance
     from units
     union all
-    select w.unit_code, w.unit_valid_from, p.unit_code, p.valid_from,
-           greatest(w.valid_from, p.valid_from), least(w.valid_to, p.valid_to), w.distance + 1
-    from walk w
-    join units c on c.unit_code = w.ancestor_code and c.valid_from = w.ancestor_valid_from
-    join units p on p.unit_code = c.parent_unit_code and p.valid_from < w.valid_to and p.valid_to > w.valid_from
+    -- a union branch: its columns take their names from the first branch
+    select
+        w.unit_code, w.unit_valid_from, p.unit_code, p.valid_from,  -- noqa: AL08
+        greatest(w.valid_from, p.valid_from), least(w.valid_to, p.valid_to), w.distance + 1
+    from walk as w
+    join units as c on c.unit_code = w.ancestor_code and c.valid_from = w.ancestor_valid_from
+    join units as p on p.unit_code = c.parent_unit_code and p.valid_from < w.valid_to and p.valid_to > w.valid_from
     where w.distance < 10
 
 )

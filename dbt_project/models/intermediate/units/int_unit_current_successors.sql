@@ -18,19 +18,20 @@ successors as (
 
 chain as (
 
-    select unit_code, valid_from, unit_code as current_code, valid_from as current_valid_from,
-           1::numeric as weight, 0 as steps
+    select
+        unit_code, valid_from, unit_code as current_code, valid_from as current_valid_from,
+        1::numeric                       as weight, 0                as steps
     from units
     union all
     select c.unit_code, c.valid_from, s.new_code, s.new_valid_from, c.weight * s.weight, c.steps + 1
-    from chain c
-    join successors s on s.old_code = c.current_code and s.old_valid_from = c.current_valid_from
+    from chain as c
+    join successors as s on s.old_code = c.current_code and s.old_valid_from = c.current_valid_from
     where c.steps < 10 and (s.old_code, s.old_valid_from) is distinct from (s.new_code, s.new_valid_from)
 
 )
 
 select c.unit_code, c.valid_from, c.current_code, c.current_valid_from, sum(c.weight) as weight
-from chain c
-join units u on u.unit_code = c.current_code and u.valid_from = c.current_valid_from and u.is_current
+from chain as c
+join units as u on u.unit_code = c.current_code and u.valid_from = c.current_valid_from and u.is_current
 where c.weight > 0
 group by c.unit_code, c.valid_from, c.current_code, c.current_valid_from

@@ -17,16 +17,17 @@ sources as (
 select
     f.file_id,
     f.source,
-    s.title_vi                                               as source_title_vi,
+    s.title_vi                                                                    as source_title_vi,
     f.file_name,
     f.period_kind,
     case when f.period_kind = 'year' then to_char(f.period_month, 'YYYY')
-         else to_char(f.period_month, 'YYYY-MM') end         as period,
+        else to_char(f.period_month, 'YYYY-MM')
+    end                                                                           as period,
     f.status,
     f.status_vi,
     f.rows_loaded,
-    jsonb_array_length(f.warnings)                           as warning_count,
-    jsonb_array_length(f.reasons)                            as reason_count,
+    jsonb_array_length(f.warnings)                                                as warning_count,
+    jsonb_array_length(f.reasons)                                                 as reason_count,
     (select string_agg(r, E'\n') from jsonb_array_elements_text(f.reasons) as r)  as reasons_text,
     (select string_agg(w, E'\n') from jsonb_array_elements_text(f.warnings) as w) as warnings_text,
     f.unit_codes,

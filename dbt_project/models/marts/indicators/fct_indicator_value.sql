@@ -19,7 +19,7 @@ with periods as (
 
     select * from {{ ref('int_indicator_parts__periods') }}
     {% if is_incremental() %}
-    where period_end >= {{ indicators_affected_from() }}
+        where period_end >= {{ indicators_affected_from() }}
     {% endif %}
 
 ),
@@ -28,10 +28,10 @@ par as (
 
     -- a published national result takes precedence over a scoring sheet for the same unit
     select distinct on (unit_code, period_start, indicator_code)
-        unit_code, unit_valid_from, 'year'::text as period_type, period_start,
+        unit_code, unit_valid_from, 'year'::text         as period_type, period_start,
         (period_start + interval '1 year - 1 day')::date as period_end,
         indicator_code, numerator, denominator, scale, source,
-        1::bigint as contributing_units, null::bigint as months_covered
+        1::bigint                                        as contributing_units, null::bigint as months_covered
     from {{ ref('int_par__unit_year_parts') }}
     order by unit_code, period_start, indicator_code, (source = 'par_national') desc
 
@@ -39,10 +39,16 @@ par as (
 
 ranks as (
 
-    select unit_code, unit_valid_from, 'year'::text as period_type, make_date(score_year, 1, 1) as period_start,
-           make_date(score_year, 12, 31) as period_end, 'PAR_RANK'::text as indicator_code,
-           par_rank::numeric as numerator, null::numeric as denominator, 1 as scale,
-           'par_scores'::text as source, 1::bigint as contributing_units, null::bigint as months_covered
+    select
+        unit_code, unit_valid_from, 'year'::text as period_type, make_date(score_year, 1, 1) as period_start,
+        make_date(score_year, 12, 31)            as period_end,
+        'PAR_RANK'::text                         as indicator_code,
+        par_rank::numeric                        as numerator,
+        null::numeric                            as denominator,
+        1                                        as scale,
+        'par_scores'::text                       as source,
+        1::bigint                                as contributing_units,
+        null::bigint                             as months_covered
     from {{ ref('int_par__ranking') }}
 
 ),
@@ -63,15 +69,16 @@ yearly as (
 
 all_parts as (
 
-    select unit_code, unit_valid_from, period_type, period_start, period_end, indicator_code, numerator,
-           denominator, scale, source, contributing_units, months_covered
+    select
+        unit_code, unit_valid_from, period_type, period_start, period_end, indicator_code, numerator,
+        denominator, scale, source, contributing_units, months_covered
     from periods
     union all
     select * from sipas_index
     union all
     select * from yearly
     {% if is_incremental() %}
-    where period_end >= {{ indicators_affected_from() }}
+        where period_end >= {{ indicators_affected_from() }}
     {% endif %}
 
 )
@@ -89,5 +96,5 @@ select
     source,
     contributing_units,
     months_covered,
-    now()                            as computed_at
+    now()                   as computed_at
 from all_parts

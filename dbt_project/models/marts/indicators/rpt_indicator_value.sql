@@ -26,47 +26,51 @@ select
     p.period,
     p.period_label_vi,
     f.period_start,
-    case when f.period_type = 'month' then f.period_start end  as period_month,
+    case when f.period_type = 'month' then f.period_start end as period_month,
     p.year,
     p.quarter,
     f.indicator_code,
-    i.name_vi                                                  as indicator_name_vi,
-    i.name_en                                                  as indicator_name_en,
-    i.area                                                     as indicator_area,
+    i.name_vi                                                 as indicator_name_vi,
+    i.name_en                                                 as indicator_name_en,
+    i.area                                                    as indicator_area,
     i.unit_of_measure,
     i.direction,
     f.numerator,
     f.denominator,
     f.value,
-    round(f.value, 2)                                          as value_rounded,
+    round(f.value, 2)                                         as value_rounded,
     f.source,
     f.contributing_units,
     f.months_covered,
-    t.comparison                                               as target_comparison,
-    t.threshold                                                as target_value,
+    t.comparison                                              as target_comparison,
+    t.threshold                                               as target_value,
     case t.comparison
         when '>=' then f.value >= t.threshold
-        when '>'  then f.value > t.threshold
+        when '>' then f.value > t.threshold
         when '<=' then f.value <= t.threshold
-        when '<'  then f.value < t.threshold
-        when '='  then f.value = t.threshold
-    end                                                        as target_met,
-    prev.value                                                 as previous_year_value,
+        when '<' then f.value < t.threshold
+        when '=' then f.value = t.threshold
+    end                                                       as target_met,
+    prev.value                                                as previous_year_value,
     case when f.indicator_code = 'PAR_RANK' then prev.value - f.value
-         else f.value - prev.value end                         as change_vs_previous_year,
+        else f.value - prev.value
+    end                                                       as change_vs_previous_year,
     f.computed_at
-from facts f
-join {{ ref('dim_unit') }} u on u.unit_code = f.unit_code and u.valid_from = f.unit_valid_from
-join {{ ref('dim_period') }} p on p.period_type = f.period_type and p.period_start = f.period_start
-join {{ ref('dim_indicator') }} i on i.indicator_code = f.indicator_code
+from facts as f
+join {{ ref('dim_unit') }} as u on u.unit_code = f.unit_code and u.valid_from = f.unit_valid_from
+join {{ ref('dim_period') }} as p on p.period_type = f.period_type and p.period_start = f.period_start
+join {{ ref('dim_indicator') }} as i on i.indicator_code = f.indicator_code
 left join lateral (
     -- the target of the unit's own level wins over one for every level
-    select * from targets t
-     where t.indicator_code = f.indicator_code and t.target_year = p.year
-       and t.unit_level in (u.unit_level, 'all')
-     order by (t.unit_level = 'all')
-     limit 1
-) t on true
-left join facts prev      -- the same unit version: no comparison across a reorganisation (see the restated mart)
-  on prev.unit_code = f.unit_code and prev.unit_valid_from = f.unit_valid_from and prev.indicator_code = f.indicator_code
- and prev.period_type = f.period_type and prev.period_start = (f.period_start - interval '1 year')::date
+    -- a lateral subquery: it reads the outer rows
+    select * from targets as t
+    where t.indicator_code = f.indicator_code and t.target_year = p.year  -- noqa: RF03
+        and t.unit_level in (u.unit_level, 'all')
+    order by (t.unit_level = 'all')
+    limit 1
+) as t on true
+left join facts as prev      -- the same unit version: no comparison across a reorganisation (see the restated mart)
+    on prev.unit_code = f.unit_code
+        and prev.unit_valid_from = f.unit_valid_from
+        and prev.indicator_code = f.indicator_code
+        and prev.period_type = f.period_type and prev.period_start = (f.period_start - interval '1 year')::date

@@ -21,23 +21,23 @@ select
     p.year,
     p.quarter,
     f.indicator_code,
-    i.name_vi                                  as indicator_name_vi,
-    i.name_en                                  as indicator_name_en,
-    i.area                                     as indicator_area,
+    i.name_vi            as indicator_name_vi,
+    i.name_en            as indicator_name_en,
+    i.area               as indicator_area,
     i.unit_of_measure,
     f.numerator,
     f.denominator,
     f.value,
-    round(f.value, 2)                          as value_rounded,
+    round(f.value, 2)    as value_rounded,
     f.source,
     f.contributing_units,
     f.months_covered,
-    prev.value                                 as previous_year_value,
-    f.value - prev.value                       as change_vs_previous_year
-from facts f
-join {{ ref('dim_unit') }} u on u.unit_code = f.unit_code and u.valid_from = f.unit_valid_from
-join {{ ref('dim_period') }} p on p.period_type = f.period_type and p.period_start = f.period_start
-join {{ ref('dim_indicator') }} i on i.indicator_code = f.indicator_code
-left join facts prev
-  on prev.unit_code = f.unit_code and prev.indicator_code = f.indicator_code and prev.period_type = f.period_type
- and prev.period_start = (f.period_start - interval '1 year')::date
+    prev.value           as previous_year_value,
+    f.value - prev.value as change_vs_previous_year
+from facts as f
+join {{ ref('dim_unit') }} as u on u.unit_code = f.unit_code and u.valid_from = f.unit_valid_from
+join {{ ref('dim_period') }} as p on p.period_type = f.period_type and p.period_start = f.period_start
+join {{ ref('dim_indicator') }} as i on i.indicator_code = f.indicator_code
+left join facts as prev
+    on prev.unit_code = f.unit_code and prev.indicator_code = f.indicator_code and prev.period_type = f.period_type
+        and prev.period_start = (f.period_start - interval '1 year')::date

@@ -5,4 +5,4 @@ select distinct on (procedure_code)
     field_name,
     service_level
 from {{ ref('stg_one_stop__dossiers') }}
-order by procedure_code, reported_in_month desc, source_file_id desc
+order by procedure_code asc, reported_in_month desc, source_file_id desc

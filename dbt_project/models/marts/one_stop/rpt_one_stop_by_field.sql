@@ -6,7 +6,7 @@ select
     u.unit_level,
     c.field_name,
     c.period_month,
-    to_char(c.period_month, 'YYYY-MM')    as period,
+    to_char(c.period_month, 'YYYY-MM') as period,
     c.received,
     c.received_online,
     c.carried_over,
@@ -16,6 +16,6 @@ select
     c.resolved_late,
     c.pending,
     c.pending_overdue
-from {{ ref('int_one_stop__unit_field_month_counts') }} c
-join {{ ref('dim_unit') }} u
-  on u.unit_code = c.unit_code and u.valid_from <= c.period_month and u.valid_to > c.period_month
+from {{ ref('int_one_stop__unit_field_month_counts') }} as c
+join {{ ref('dim_unit') }} as u
+    on u.unit_code = c.unit_code and u.valid_from <= c.period_month and u.valid_to > c.period_month

@@ -8,15 +8,18 @@ with ranking as (
 
 bands as (
 
-    select * from {{ ref('stg_ref__band_rules') }} where scheme = 'par_internal'
+    select * from {{ ref('stg_ref__band_rules') }}
+    where scheme = 'par_internal'
 
 )
 
 select
     r.*,
-    round(r.index_value, 2)   as index_rounded,
+    round(r.index_value, 2) as index_rounded,
     b.band_code,
     b.band_label_vi
-from ranking r
-left join bands b
-  on b.band_year = r.score_year and r.index_value >= b.min_value and (b.max_value is null or r.index_value < b.max_value)
+from ranking as r
+left join bands as b
+    on b.band_year = r.score_year
+        and r.index_value >= b.min_value
+        and (b.max_value is null or r.index_value < b.max_value)

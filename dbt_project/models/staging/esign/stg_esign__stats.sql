@@ -9,14 +9,14 @@ renamed as (
 
     select
         unit_code,
-        period                 as period_month,
+        period  as period_month,
         outgoing_total,
         outgoing_signed,
         incoming_total,
         incoming_electronic,
         workfiles_total,
         workfiles_online,
-        file_id                as source_file_id,
+        file_id as source_file_id,
         source_row
     from source
 

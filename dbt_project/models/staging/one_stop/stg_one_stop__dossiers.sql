@@ -30,7 +30,7 @@ renamed as (
         load_id                           as source_load_id,
         source_row
     from source
-    order by dossier_code, period_month desc, file_id desc
+    order by dossier_code asc, period_month desc, file_id desc
 
 )
 

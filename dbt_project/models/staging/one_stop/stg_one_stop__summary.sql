@@ -10,7 +10,7 @@ renamed as (
     select
         unit_code,
         period_month,
-        row_label            as field_name,
+        row_label as field_name,
         is_total,
         received_total,
         received_online,
@@ -23,7 +23,7 @@ renamed as (
         pending_total,
         pending_within,
         pending_overdue,
-        file_id              as source_file_id,
+        file_id   as source_file_id,
         source_sheet,
         source_row
     from source

@@ -10,16 +10,16 @@ with source as (
 renamed as (
 
     select
-        year                         as result_year,
+        year        as result_year,
         province_code,
         province_name,
         appraisal_points,
         sipas_points,
         leader_survey_points,
         impact_points,
-        index_value                  as published_index,
-        rank                         as published_rank,
-        file_id                      as source_file_id,
+        index_value as published_index,
+        rank        as published_rank,
+        file_id     as source_file_id,
         source_row
     from source
 

@@ -10,18 +10,18 @@ renamed as (
 
     select
         unit_code,
-        year                                                         as score_year,
+        year                                                        as score_year,
         criterion_code,
-        nullif(regexp_replace(criterion_code, '\.?[^.]+$', ''), '')  as parent_code,
-        split_part(criterion_code, '.', 1)::int                      as area_no,
-        array_length(string_to_array(criterion_code, '.'), 1)        as depth,
+        nullif(regexp_replace(criterion_code, '\.?[^.]+$', ''), '') as parent_code,
+        split_part(criterion_code, '.', 1)::int                     as area_no,
+        array_length(string_to_array(criterion_code, '.'), 1)       as depth,
         criterion_name,
         max_points,
         self_points,
         appraised_points,
         survey_points,
-        coalesce(not_applicable, false)                              as is_not_applicable,
-        file_id                                                      as source_file_id,
+        coalesce(not_applicable, false)                             as is_not_applicable,
+        file_id                                                     as source_file_id,
         source_sheet,
         source_row
     from source

@@ -10,18 +10,18 @@ with source as (
 renamed as (
 
     select
-        year                                         as plan_year,
+        year                                        as plan_year,
         task_code,
         task_name,
         area,
         unit_code,
         deadline_text,
-        coalesce(deadline, make_date(year, 12, 31))  as deadline_date,
-        status                                       as status_code,
-        done_on                                      as done_date,
+        coalesce(deadline, make_date(year, 12, 31)) as deadline_date,
+        status                                      as status_code,
+        done_on                                     as done_date,
         report_date,
-        period_month                                 as report_month,
-        file_id                                      as source_file_id,
+        period_month                                as report_month,
+        file_id                                     as source_file_id,
         source_row
     from source
 

@@ -11,11 +11,11 @@ renamed as (
     select
         unit_code,
         valid_from,
-        coalesce(valid_to, date '9999-12-31')   as valid_to,
-        valid_to is null                        as is_current,
+        coalesce(valid_to, date '9999-12-31') as valid_to,
+        valid_to is null                      as is_current,
         unit_name,
-        level                                   as unit_level,
-        parent_code                             as parent_unit_code,
+        level                                 as unit_level,
+        parent_code                           as parent_unit_code,
         provenance
     from source
 
