@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from cchc_warehouse.periods import format_month, month_end
-from cchc_warehouse.sample.writers import Variant, write
 from cchc_warehouse.sample.simulate import ExportRow
+from cchc_warehouse.sample.writers import Variant, write
 
 GROUPS = ["Số hồ sơ nhận giải quyết", "Số hồ sơ đã giải quyết", "Số hồ sơ đang giải quyết"]
 LABELS = ["Tổng số", "Trực tuyến", "Trực tiếp, dịch vụ bưu chính", "Từ kỳ trước", "Tổng số", "Trước hạn",

@@ -25,7 +25,8 @@ def exposures_dict() -> dict:
             "description": d.description,
             "owner": {"name": "Sở Nội vụ", "email": "cchc@example.invalid"},
             "depends_on": [f"ref('{m}')" for m in models],
-            "meta": {"cards": [c.title for c in d.cards], "definition": f"src/cchc_warehouse/reporting/dashboards/{d.slug}.yml"},
+            "meta": {"cards": [c.title for c in d.cards],
+                     "definition": f"src/cchc_warehouse/reporting/dashboards/{d.slug}.yml"},
         })
     return {"version": 2, "exposures": exposures}
 
@@ -37,7 +38,8 @@ def exposures_path() -> Path:
 def write_exposures() -> Path:
     path = exposures_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    header = "# Written by `cchc metabase exposures` from src/cchc_warehouse/reporting/dashboards/: do not edit by hand.\n"
+    header = ("# Written by `cchc metabase exposures` from src/cchc_warehouse/reporting/dashboards/: "
+              "do not edit by hand.\n")
     path.write_text(header + yaml.safe_dump(exposures_dict(), allow_unicode=True, sort_keys=False, width=110),
                     encoding="utf-8")
     return path
