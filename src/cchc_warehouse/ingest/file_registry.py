@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
 from psycopg.types.json import Jsonb
 
-from cchc_warehouse.config import paths
+from cchc_warehouse import storage
 from cchc_warehouse.ingest.file_states import FileState
 
 
@@ -40,15 +39,13 @@ def file_digest(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def archive(path: Path, sha256: str) -> Path:
-    """Content-addressed copy kept for auditors, whatever the file's fate."""
-    target = paths().archive / sha256[:2] / f"{sha256}{path.suffix.lower()}"
+def archive(path: Path, sha256: str) -> str:
+    """Content-addressed copy kept for auditors, whatever the file's fate, in the store's archive (readable by the
+    service user only on a local store). Returns its URL."""
+    target = storage.area("archive") / sha256[:2] / f"{sha256}{path.suffix.lower()}"
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(target.suffix + ".part")
-        shutil.copyfile(path, tmp)
-        tmp.replace(target)
-    return target
+        storage.put(path, target, private=True)
+    return str(target)
 
 
 def start_load(conn: psycopg.Connection, source: str, triggered_by: str) -> int:
@@ -64,10 +61,12 @@ def finish_load(conn: psycopg.Connection, load_id: int, ok: bool) -> None:
     )
 
 
-def register(conn: psycopg.Connection, source: str, path: Path, sha256: str, size: int, archived: Path,
-             load_id: int, raw_table: str) -> tuple[int, str | None]:
+def register(conn: psycopg.Connection, source: str, path: Path, sha256: str, size: int, archived: str,
+             load_id: int, raw_table: str, origin: str | None = None) -> tuple[int, str | None]:
     """Register a file; returns (file_id, previous status). A file already loaded is not touched;
-    one that was rejected or interrupted is reset so it can be validated again."""
+    one that was rejected or interrupted is reset so it can be validated again. origin: where it was received
+    (its landing URL), else its local path."""
+    origin = origin or str(path.resolve())
     conn.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"{source}:{sha256}",))
     row = conn.execute(
         "select file_id, status from audit.source_file where source = %s and sha256 = %s", (source, sha256)
@@ -77,7 +76,7 @@ def register(conn: psycopg.Connection, source: str, path: Path, sha256: str, siz
             """insert into audit.source_file
                  (source, sha256, size_bytes, file_name, original_path, archive_path, load_id, status)
                values (%s, %s, %s, %s, %s, %s, %s, %s) returning file_id""",
-            (source, sha256, size, path.name, str(path.resolve()), str(archived), load_id, FileState.VALIDATING),
+            (source, sha256, size, path.name, origin, archived, load_id, FileState.VALIDATING),
         ).fetchone()[0]
         return file_id, None
     file_id, status = row
@@ -90,7 +89,7 @@ def register(conn: psycopg.Connection, source: str, path: Path, sha256: str, siz
         """update audit.source_file set status = %s, status_changed_at = now(), load_id = %s,
                   file_name = %s, original_path = %s, reasons = '[]', warnings = '[]'
             where file_id = %s""",
-        (FileState.VALIDATING, load_id, path.name, str(path.resolve()), file_id),
+        (FileState.VALIDATING, load_id, path.name, origin, file_id),
     )
     return file_id, status
 
@@ -111,11 +110,11 @@ def accept(conn: psycopg.Connection, file_id: int, warnings: list[str]) -> None:
     )
 
 
-def mark_published(conn: psycopg.Connection, source: str | None = None) -> int:
-    """Files whose rows are now in the marts (called after a successful dbt build)."""
+def mark_published(conn: psycopg.Connection, file_ids: list[int]) -> int:
+    """The files a build computed, once every model and test passed: their rows are now in the marts."""
     cur = conn.execute(
         """update audit.source_file set status = %s, status_changed_at = now()
-            where status = %s and (%s::text is null or source = %s)""",
-        (FileState.PUBLISHED, FileState.LOADED, source, source),
+            where file_id = any(%s) and status = %s""",
+        (FileState.PUBLISHED, list(file_ids), FileState.LOADED),
     )
     return cur.rowcount

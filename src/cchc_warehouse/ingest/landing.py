@@ -1,44 +1,57 @@
-"""Files waiting in the landing area: <landing>/<source>/<YYYY-MM>/ for monthly sources, <landing>/<source>/<YYYY>/
-for yearly ones."""
+"""Files waiting in the landing area of the store (cchc_warehouse.storage): <landing>/<source>/<YYYY-MM>/ for
+monthly sources, <landing>/<source>/<YYYY>/ for yearly ones. A landed file is named by its key relative to the
+landing root, so that any worker finds it in the same store."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
-from pathlib import Path
 
-from cchc_warehouse.config import paths
+from upath import UPath
+
+from cchc_warehouse import storage
 from cchc_warehouse.periods import period_folder
 from cchc_warehouse.sources import sources_by_cadence
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
 
 
+class LandingError(RuntimeError):
+    """The landing area cannot be read as configured (message in Vietnamese)."""
+
+
 @dataclass(frozen=True)
 class LandedFile:
     source: str
     period: str          # YYYY-MM, or YYYY for a yearly source
-    path: str
+    key: str             # <source>/<period>/<name>, relative to the landing root
     name: str
+    root: str            # the landing root it was found under (a URL)
 
     def as_dict(self) -> dict:
         return asdict(self)
 
+    def path(self) -> UPath:
+        return storage.make_path(self.root).joinpath(*self.key.split("/"))
 
-def landing_dir(override: str | None) -> Path:
-    return Path(override) if override else paths().landing
+
+def landing_root(override: str | None = None) -> UPath:
+    return storage.make_path(override) if override else storage.area("landing")
 
 
-def discover(landing: Path, period: date, sources: list[str] | None = None, cadence: str = "month") -> list[LandedFile]:
-    """Files under landing/<source>/<YYYY-MM>/ (monthly sources) or landing/<source>/<YYYY>/ (yearly
-    sources), sorted by source and name (one mapped task each)."""
+def discover(landing: UPath, period: date, sources: list[str] | None = None,
+             cadence: str = "month") -> list[LandedFile]:
+    """Files under landing/<source>/<period>/, sorted by source and name (one mapped task each). The landing root
+    itself must exist: a worker that cannot see it must not report an empty month."""
+    if not landing.exists():
+        raise LandingError(f"không tìm thấy thư mục nhận tệp {landing} (kiểm tra CCHC_STORAGE_URL, CCHC_LANDING_DIR)")
     found = []
     label = period_folder(period, cadence)
     for source in sources or sources_by_cadence(cadence):
         folder = landing / source / label
-        if not folder.is_dir():
+        if not folder.exists():
             continue
-        for f in sorted(folder.iterdir()):
+        for f in sorted(folder.iterdir(), key=lambda p: p.name):
             if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith((".", "~$")):
-                found.append(LandedFile(source, label, str(f), f.name))
+                found.append(LandedFile(source, label, f"{source}/{label}/{f.name}", f.name, str(landing)))
     return found

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 
 def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = None,
-              given: dict[str, str] | None = None) -> FileResult:
+              given: dict[str, str] | None = None, origin: str | None = None) -> FileResult:
     from cchc_warehouse.gate import run as gate  # GX import is slow: only when a file is really validated
 
     path = Path(path)
@@ -38,7 +38,7 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
     archived = registry.archive(path, sha256)
     with connect() as conn:
         file_id, previous = registry.register(conn, spec.name, path, sha256, size, archived, load_id,
-                                              spec.raw_table)
+                                              spec.raw_table, origin)
     result.file_id = file_id
     if previous is not None and FileState(previous).is_accepted:
         result.status = "duplicate"
@@ -179,21 +179,17 @@ def _period_from_rows(conn: psycopg.Connection, spec: SourceSpec, file_id: int) 
 
 
 def load(source: str, files: list[Path], period: date | None = None, triggered_by: str = "cli",
-         given: dict[str, str] | None = None) -> list[FileResult]:
+         given: dict[str, str] | None = None, origins: list[str] | None = None) -> list[FileResult]:
     """Load files of one source. given: values for columns the files may lack (e.g. {'unit_code': ...} for
-    report forms without a 'Mã đơn vị:' title row)."""
+    report forms without a 'Mã đơn vị:' title row); origins: where each file was received (landing URLs)."""
     spec = get_source(source)
     with connect() as conn:
         load_id = registry.start_load(conn, spec.name, triggered_by)
     results: list[FileResult] = []
     try:
-        for f in files:
-            results.append(load_file(spec, Path(f), load_id, period, given))
+        for i, f in enumerate(files):
+            results.append(load_file(spec, Path(f), load_id, period, given, origins[i] if origins else None))
     finally:
         with connect() as conn:
             registry.finish_load(conn, load_id, ok=len(results) == len(files))
-    if any(r.status in (FileState.LOADED, FileState.REJECTED) and r.rows_loaded for r in results):
-        from cchc_warehouse.gate.run import build_data_docs
-
-        build_data_docs()
     return results
