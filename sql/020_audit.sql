@@ -75,15 +75,53 @@ create table if not exists audit.file_coverage (
 );
 create index if not exists file_coverage_key_idx on audit.file_coverage (unit_code, period_start);
 
--- Supersession, defined once: for every source, unit and period, the newest accepted file that covers it. Staging,
--- the incremental models and the gate read this view; superseded files stay registered and archived.
+-- A publication: one dbt build and the files it computed and publishes. One runs at a time (the build holds an
+-- advisory lock; this index makes two running rows impossible); files accepted while it runs wait for the next.
+create table if not exists audit.publication (
+    publication_id bigint generated always as identity primary key,
+    started_at timestamptz not null default now(),
+    finished_at timestamptz,
+    status text not null check (status in ('running', 'published', 'failed')),
+    triggered_by text not null default 'cli',
+    full_refresh boolean not null default false,
+    file_ids bigint[] not null,    -- accepted files awaiting publication when the build started
+    message text
+);
+create unique index if not exists publication_one_running on audit.publication ((true)) where status = 'running';
+
+-- The files the running publication computes and publishes: what the incremental models recompute.
+create or replace view audit.building_file as
+select
+    p.publication_id,
+    unnest(p.file_ids) as file_id
+from audit.publication as p
+where p.status = 'running';
+
+-- The files a build may read: those published, and while a publication runs, the ones it took when it started (a
+-- file accepted during the build waits for the next one); with no build running, every accepted file.
+create or replace view audit.visible_file as
+select f.file_id
+from audit.source_file as f
+join audit.file_state as s on s.state = f.status
+where
+    s.is_accepted
+    and (
+        not s.awaits_publication
+        or not exists (
+            select 1 from audit.publication as p
+            where p.status = 'running'
+        )
+        or f.file_id in (select b.file_id from audit.building_file as b)
+    );
+
+-- Supersession, defined once: for every source, unit and period, the newest visible accepted file that covers
+-- it. Staging, the incremental models and the gate read this view; superseded files stay registered and archived.
 create or replace view audit.current_coverage as
 select distinct on (f.source, c.unit_code, c.period_start)
     f.source, c.unit_code, c.period_start, c.file_id, c.rows
 from audit.file_coverage as c
 join audit.source_file as f on f.file_id = c.file_id
-join audit.file_state as s on s.state = f.status
-where s.is_accepted
+join audit.visible_file as v on v.file_id = c.file_id
 order by f.source asc, c.unit_code asc, c.period_start asc, c.file_id desc;
 comment on view audit.current_coverage is
 'Tệp mới nhất được chấp nhận cho mỗi nguồn, đơn vị, kỳ / Newest accepted file per source, unit and period';
@@ -103,3 +141,15 @@ create table if not exists audit.validation_result (
     gx_result jsonb           -- the full GX result, for auditors
 );
 create index if not exists validation_result_file_idx on audit.validation_result (file_id);
+
+-- The whole GX result of each file's validation, as GX writes it: data docs are rendered from it once per
+-- publication (cchc_warehouse.reporting.docs), by any worker.
+create table if not exists audit.gx_validation (
+    file_id bigint not null references audit.source_file (file_id) on delete cascade,
+    suite_name text not null,
+    run_name text,
+    run_time timestamptz not null,
+    batch_identifier text not null,
+    result jsonb not null
+);
+create index if not exists gx_validation_file_idx on audit.gx_validation (file_id);

@@ -1,15 +1,16 @@
 {#-
-  First day whose indicator values can change with the files not yet published: the earliest month the rows of
-  those files, and of the files they supersede (same source, unit and period), can affect (audit.file_coverage:
-  affects_from, per the source's declaration: a dossier's reception month, a survey's month, a row's period).
-  '9999-12-01' when nothing new was loaded. Quarter and year values ending on or after that day are recomputed.
+  First day whose indicator values can change with the files the running publication computes (audit.publication:
+  the files accepted when the build started): the earliest month the rows of those files, and of the files they
+  supersede (same source, unit and period), can affect (audit.file_coverage.affects_from, per the source's
+  declaration: a dossier's reception month, a survey's month, a row's period). '9999-12-01' when the build publishes
+  nothing new. Quarter and year values ending on or after that day are recomputed.
 -#}
 {% macro indicators_affected_from() %}
 (
     select coalesce(min(c.affects_from), date '9999-12-01')
       from {{ ref('stg_audit__file_coverage') }} as c
       join {{ ref('stg_audit__file_coverage') }} as n
-        on n.awaits_publication
+        on n.is_being_published
        and n.source = c.source
        and n.period_start = c.period_start
        and coalesce(n.unit_code, '') = coalesce(c.unit_code, '')

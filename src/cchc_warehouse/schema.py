@@ -129,7 +129,10 @@ AUDIT_TABLES = {
     "file_unit": "Each unit reference of a file (code and/or name as written) and the registry unit it resolved to.",
     "file_coverage": "What each file covers: its (unit, period) pairs, or its period, with the rows of each.",
     "current_coverage": ("Supersession, defined once: for every source, unit and period, the newest accepted file "
-                         "that covers it. Rows of other files stay in raw for auditors but reach no report."),
+                         "that covers it, among the files the running build may read (audit.visible_file). Rows "
+                         "of other files stay in raw for auditors but reach no report."),
+    "building_file": "The files the running publication computes and publishes.",
+    "publication": "Each build and the files it published.",
 }
 REF_TABLES = {
     "unit": "Unit registry (cchc units import / sync-national), effective-dated.",

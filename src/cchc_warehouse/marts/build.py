@@ -1,4 +1,4 @@
-"""dbt: build the marts from the accepted raw rows, then mark the files published."""
+"""dbt: build the marts from the accepted raw rows, then mark exactly the files the build read published."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from cchc_warehouse.config import paths
 from cchc_warehouse.db import connect, database_url, url_parts
@@ -33,8 +34,12 @@ def dbt_env() -> Iterator[dict[str, str]]:
 
 
 def dbt_args(command: str, *extra: str) -> list[str]:
+    """dbt's own files (compiled SQL, run results, docs) go under $CCHC_HOME, not into the checkout: two workers
+    sharing one checkout never write over each other's. `command` may be several words ("docs generate")."""
     project = paths().dbt_project
-    return [command, "--project-dir", str(project), "--profiles-dir", str(project), *extra]
+    work = paths().home / "dbt"
+    return [*command.split(), "--project-dir", str(project), "--profiles-dir", str(project),
+            "--target-path", str(work / "target"), "--log-path", str(work / "logs"), *extra]
 
 
 def run_dbt(command: str, *extra: str) -> bool:
@@ -50,21 +55,70 @@ def run_dbt(command: str, *extra: str) -> bool:
 
 
 def build(full_refresh: bool = False, select: str | None = None) -> bool:
+    """`dbt build`: models, seeds, data tests and unit tests. Run it through build_and_publish."""
     extra = ["--full-refresh"] if full_refresh else []
     if select:
         extra += ["--select", select]
     return run_dbt("build", *extra)
 
 
-def publish() -> int:
-    with connect() as conn:
-        return registry.mark_published(conn)
+BUILD_LOCK = "cchc_build"
 
 
-def build_and_publish(full_refresh: bool = False) -> bool:
-    """Build; only when every model and test passed are the loaded files marked published."""
-    if not build(full_refresh=full_refresh):
-        return False
-    n = publish()
-    log.info("%d file(s) published", n)
-    return True
+@contextmanager
+def build_lock() -> Iterator[None]:
+    """One build at a time, whatever runs it (CLI, any Airflow worker): a Postgres advisory lock held by a
+    connection of its own for the whole build and publication. A second build waits for the first."""
+    import psycopg
+
+    with psycopg.connect(database_url(), autocommit=True) as conn:
+        conn.execute("select pg_advisory_lock(hashtext(%s))", (BUILD_LOCK,))
+        try:
+            yield
+        finally:
+            conn.execute("select pg_advisory_unlock(hashtext(%s))", (BUILD_LOCK,))
+
+
+@dataclass
+class Publication:
+    publication_id: int | None
+    status: str                          # published | failed
+    file_ids: list[int] = field(default_factory=list)
+    published: int = 0                   # files marked published
+
+    def __bool__(self) -> bool:
+        return self.status == "published"
+
+
+def start_publication(conn, triggered_by: str, full_refresh: bool) -> tuple[int, list[int]]:
+    """Take the files that await publication now; a publication left running by a build that died (its lock is
+    gone, since we hold it) is closed as failed first."""
+    conn.execute("""update audit.publication set status = 'failed', finished_at = now(),
+                           message = 'bị gián đoạn (tiến trình dựng kho dừng giữa chừng)'
+                     where status = 'running'""")
+    return conn.execute(
+        """insert into audit.publication (status, triggered_by, full_refresh, file_ids)
+           select 'running', %s, %s, coalesce(array_agg(f.file_id order by f.file_id), '{}')
+             from audit.source_file f join audit.file_state s on s.state = f.status
+            where s.awaits_publication
+           returning publication_id, file_ids""", (triggered_by, full_refresh)).fetchone()
+
+
+def build_and_publish(full_refresh: bool = False, triggered_by: str = "cli") -> Publication:
+    """Build the marts from the files accepted when the build starts, and only when every model and test passed,
+    mark exactly those files published. Files accepted meanwhile are neither read nor published: the next build
+    takes them."""
+    with build_lock():
+        with connect() as conn:
+            publication_id, file_ids = start_publication(conn, triggered_by, full_refresh)
+        ok = build(full_refresh=full_refresh)
+        with connect() as conn:
+            if not ok:
+                conn.execute("""update audit.publication set status = 'failed', finished_at = now(),
+                                       message = 'dbt build thất bại' where publication_id = %s""", (publication_id,))
+                return Publication(publication_id, "failed", list(file_ids))
+            n = registry.mark_published(conn, file_ids)
+            conn.execute("update audit.publication set status = 'published', finished_at = now() "
+                         "where publication_id = %s", (publication_id,))
+    log.info("publication %s: %d file(s) published", publication_id, n)
+    return Publication(publication_id, "published", list(file_ids), n)

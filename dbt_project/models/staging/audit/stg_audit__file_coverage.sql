@@ -1,18 +1,24 @@
--- What every accepted file covers ((unit, period) pairs, rows, the earliest month its rows can affect), with its
--- state: the incremental models recompute what files awaiting publication cover, and what they supersede.
+-- What every accepted file covers ((unit, period) pairs, rows, the earliest month its rows can affect), and whether
+-- the running publication computes it: the incremental models recompute what those files cover, and what they
+-- supersede.
 with source as (
 
-    select c.*, f.source, f.status, s.awaits_publication
+    select
+        c.*,
+        f.source,
+        f.status,
+        b.file_id is not null as is_being_published
     from {{ source('audit', 'file_coverage') }} as c
-    join {{ source('audit', 'source_file') }} as f on f.file_id = c.file_id
-    join {{ source('audit', 'file_state') }} as s on s.state = f.status
+    inner join {{ source('audit', 'source_file') }} as f on c.file_id = f.file_id
+    inner join {{ source('audit', 'file_state') }} as s on f.status = s.state
+    left join {{ source('audit', 'building_file') }} as b on c.file_id = b.file_id
     where s.is_accepted
 
 ),
 
 renamed as (
 
-    select file_id, source, status, awaits_publication, unit_code, period_start, rows, affects_from
+    select file_id, source, status, is_being_published, unit_code, period_start, rows, affects_from
     from source
 
 )
