@@ -100,7 +100,18 @@ def _load(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from cchc_warehouse.marts.build import build_and_publish
 
-    return 0 if build_and_publish(full_refresh=args.full_refresh) else 1
+    publication = build_and_publish(full_refresh=args.full_refresh)
+    if not publication:
+        print(f"LỖI: dựng kho dữ liệu thất bại (lần công bố #{publication.publication_id}); không tệp nào được "
+              "công bố", file=sys.stderr)
+        return 1
+    print(f"lần công bố #{publication.publication_id}: {publication.published} tệp được công bố")
+    if not args.no_docs:
+        from cchc_warehouse.reporting.docs import publish_docs
+
+        for line in publish_docs(publication.publication_id):
+            print(line)
+    return 0
 
 
 def _indicators(args: argparse.Namespace) -> int:
@@ -165,6 +176,35 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _docs(args: argparse.Namespace) -> int:
+    from cchc_warehouse import storage
+
+    docs = storage.area("docs")
+    if args.build:
+        from cchc_warehouse.reporting.docs import publish_docs
+
+        for line in publish_docs(None):
+            print(line)
+    print(f"dbt docs: {docs / 'dbt' / 'index.html'}")
+    print(f"GX data docs: {docs / 'gx' / 'index.html'}")
+    if args.serve:
+        import functools
+        import http.server
+
+        if not storage.is_local(docs):
+            print(f"LỖI: tài liệu nằm ở {docs}: mở trực tiếp từ kho lưu trữ đó", file=sys.stderr)
+            return 2
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(storage.local_path(docs)))
+        with http.server.ThreadingHTTPServer(("127.0.0.1", args.serve), handler) as server:
+            print(f"http://127.0.0.1:{args.serve}/dbt/index.html  http://127.0.0.1:{args.serve}/gx/index.html "
+                  "(Ctrl+C để dừng)")
+            try:
+                server.serve_forever()
+            except KeyboardInterrupt:
+                pass
+    return 0
+
+
 def _generate(args: argparse.Namespace) -> int:
     from cchc_warehouse.schema import write_all
 
@@ -222,8 +262,10 @@ def parser() -> argparse.ArgumentParser:
                                   "a 'Mã đơn vị:' title row)")
     s.set_defaults(func=_load)
 
-    s = sub.add_parser("build", help="dbt build of the marts, then publish the loaded files")
+    s = sub.add_parser("build", help="dbt build of the marts, then publish exactly the files it read; dbt docs and "
+                                     "GX data docs")
     s.add_argument("--full-refresh", action="store_true")
+    s.add_argument("--no-docs", action="store_true", help="skip rendering dbt docs and GX data docs")
     s.set_defaults(func=_build)
 
     s = sub.add_parser("indicators", help="indicator values for a period")
@@ -247,6 +289,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True, help="FILE.html")
     s.add_argument("--unit", help="the province's unit code (default: the province with data)")
     s.set_defaults(func=_report, needs_marts=True)
+
+    s = sub.add_parser("docs", help="where the dbt docs and GX data docs are; --build renders them now, "
+                                    "--serve PORT serves them on 127.0.0.1")
+    s.add_argument("--build", action="store_true")
+    s.add_argument("--serve", type=int, metavar="PORT")
+    s.set_defaults(func=_docs)
 
     s = sub.add_parser("generate", help="write what follows from the source declarations: sql/0*.generated.sql, "
                                         "dbt sources and seed, GX suites and checkpoints under expectations/")

@@ -54,7 +54,7 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
         states[m] = local_runs.run_month(dag, m, landing)
         print(f"5. DAG cchc_monthly_load, kỳ {format_month(m)}: {states[m]} ({time.monotonic() - t:.0f} s)")
 
-    from cchc_warehouse.gate.run import build_data_docs
+    from cchc_warehouse import storage
     from cchc_warehouse.reporting.indicators import indicator_rows, print_rows
 
     last = month_list[-1]
@@ -62,7 +62,7 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
     print_rows(indicator_rows(last, "12"))
     print(f"\nChỉ số CCHC năm {years[-1]} của các sở, ngành và huyện:")
     print_rows([r for r in indicator_rows(str(years[-1])) if r.indicator_code in ("PAR_INDEX", "PAR_RANK")])
-    docs = build_data_docs()
+    docs = storage.area("docs")
     from cchc_warehouse.reporting.html_report import write_report
 
     report = write_report(format_month(last), paths().home / f"bao_cao_cchc_{format_month(last)}.html")
@@ -75,7 +75,8 @@ Xem thêm / where to look:
   Báo cáo HTML (mở bằng trình duyệt, in được): {report}
   .venv/bin/cchc report --period {format_month(last)} --out bao_cao.html
   Metabase: .venv/bin/cchc metabase sync (cần CCHC_METABASE_URL, xem README)
-  GX data docs: {docs}
+  dbt docs, GX data docs (rendered by each run's publish_docs): {docs}/dbt/index.html, {docs}/gx/index.html
+  .venv/bin/cchc docs --serve 8000   (serves them on http://127.0.0.1:8000/)
   Airflow logs: {os.environ.get("AIRFLOW_HOME")}/logs
   The local PostgreSQL keeps running: .venv/bin/cchc db stop
 Done in {time.monotonic() - t0:.0f} s.""")

@@ -1,23 +1,25 @@
 """The quality gate: run a source's GX checkpoint on one file's rows, inside Postgres.
 
-Suites and checkpoint definitions are read from expectations/ (written by `cchc gx write`); the GX
-project (data source, validation results, data docs) lives under $CCHC_HOME/gx. The connection string
-reaches GX through an environment variable, so no secret is written to its config.
+Suites and checkpoint definitions are read from expectations/ (written by `cchc generate`). The GX context is
+ephemeral, built once per process (a worker validates many files without rebuilding it) and writes nothing to disk:
+every result goes to Postgres (audit.validation_result per check, audit.gx_validation the whole GX result), where
+any worker and any auditor finds it. Data docs are rendered from there once per publication
+(cchc_warehouse.reporting.docs). The connection string reaches GX through an environment variable, so no secret is
+written to its config.
 """
 
 from __future__ import annotations
 
-import fcntl
+import functools
 import json
 import logging
 import os
-from contextlib import contextmanager
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from psycopg.types.json import Jsonb
 
-from cchc_warehouse.config import paths
 from cchc_warehouse.db import connect, sqlalchemy_url
 from cchc_warehouse.gate.suites import checkpoint_path, suite_path
 from cchc_warehouse.sources import get_source
@@ -25,29 +27,16 @@ from cchc_warehouse.sources import get_source
 CONN_ENV = "CCHC_GX_CONNECTION_STRING"
 MAX_EXAMPLES = 20
 log = logging.getLogger(__name__)
+_LOCK = threading.Lock()          # GX contexts are not thread-safe: one validation at a time per process
 
 
 @dataclass
 class GateOutcome:
     blocking: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    docs_index: str | None = None
 
 
-@contextmanager
-def _gx_lock():
-    """GX's file context writes its config: one validation at a time per CCHC_HOME."""
-    root = paths().gx_root
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield root
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def _gx():
+def gx_module():
     logging.getLogger("great_expectations._docs_decorators").setLevel(logging.WARNING)
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
@@ -56,21 +45,34 @@ def _gx():
     return gx
 
 
-def _checkpoint(context: Any, source: str):
-    gx = _gx()
+def suite_from_file(source: str):
+    gx = gx_module()
+    return gx.ExpectationSuite(**json.loads(suite_path(source).read_text(encoding="utf-8")))
+
+
+@functools.cache
+def _context(database_url: str):
+    """The process's ephemeral GX context for one warehouse (cached: built once, reused for every file)."""
+    gx = gx_module()
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    bars = context.variables.progress_bars   # a config object when set in this process, a dict once saved
-    if bars is None or (bars.get("globally", True) if isinstance(bars, dict) else bars.globally):
-        context.variables.progress_bars = ProgressBarsConfig(globally=False)   # noise in task logs
-        context.variables.save()
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)   # noise in task logs
+    return context
+
+
+@functools.cache
+def _checkpoint(database_url: str, source: str):
+    gx = gx_module()
     from great_expectations.core.partitioners import PartitionerColumnValue
 
+    context = _context(database_url)
     cp_def = json.loads(checkpoint_path(source).read_text(encoding="utf-8"))
-    suite = context.suites.add_or_update(
-        gx.ExpectationSuite(**json.loads(suite_path(source).read_text(encoding="utf-8"))))
-    ds = context.data_sources.add_or_update_postgres(
-        cp_def["data_source"], connection_string="${" + CONN_ENV + "}")
+    suite = context.suites.add_or_update(suite_from_file(source))
+    try:                    # one data source for every source's asset: replacing it would drop the others'
+        ds = context.data_sources.get(cp_def["data_source"])
+    except KeyError:
+        ds = context.data_sources.add_postgres(cp_def["data_source"], connection_string="${" + CONN_ENV + "}")
     a = cp_def["asset"]
     try:
         asset = ds.get_asset(a["name"])
@@ -85,9 +87,9 @@ def _checkpoint(context: Any, source: str):
             validate_partitioner=False)  # GX validates only date partitioners; file_id is an integer
     vd = context.validation_definitions.add_or_update(
         gx.ValidationDefinition(name=cp_def["name"], data=batch_def, suite=suite))
-    return context.checkpoints.add_or_update(
-        gx.Checkpoint(name=cp_def["name"], validation_definitions=[vd],
-                      result_format={"result_format": "COMPLETE"})), b["partition_column"]
+    checkpoint = context.checkpoints.add_or_update(
+        gx.Checkpoint(name=cp_def["name"], validation_definitions=[vd], result_format={"result_format": "COMPLETE"}))
+    return checkpoint, b["partition_column"]
 
 
 def _findings(result: dict) -> list[tuple[str | None, str, int | None, list[dict]]]:
@@ -127,22 +129,25 @@ def _message(file_name: str, header: str | None, text: str, count: int | None, e
 def validate_file(source: str | Any, file_id: int, file_name: str, header_map: dict[str, str]) -> GateOutcome:
     spec = get_source(source) if isinstance(source, str) else source
     os.environ[CONN_ENV] = sqlalchemy_url()
-    gx = _gx()
-    with _gx_lock() as root:
-        context = gx.get_context(mode="file", project_root_dir=str(root))
-        checkpoint, partition_column = _checkpoint(context, spec.name)
+    url = sqlalchemy_url()
+    os.environ[CONN_ENV] = url
+    with _LOCK:
+        checkpoint, partition_column = _checkpoint(url, spec.name)
         run = checkpoint.run(batch_parameters={partition_column: file_id})
-        docs = context.get_docs_sites_urls()
-    outcome = GateOutcome(docs_index=docs[0]["site_url"] if docs else None)
+    outcome = GateOutcome()
     rows = []
+    validations = []
 
     def header_of(contract: str | None) -> str | None:
         if not contract:
             return None
         return header_map.get(contract) or next((c.header for c in spec.columns if c.name == contract), contract)
 
-    for vr in run.run_results.values():
-        for res in vr.to_json_dict()["results"]:
+    for key, vr in run.run_results.items():
+        whole = vr.to_json_dict()
+        validations.append((file_id, whole.get("suite_name"), key.run_id.run_name, key.run_id.run_time,
+                            str(key.batch_identifier), Jsonb(whole, dumps=lambda o: json.dumps(o, default=str))))
+        for res in whole["results"]:
             cfg = res["expectation_config"]
             severity = cfg.get("severity", "critical")
             observed = json.dumps((res.get("result") or {}).get("observed_value"), ensure_ascii=False, default=str)
@@ -164,20 +169,13 @@ def validate_file(source: str | Any, file_id: int, file_name: str, header_map: d
                              observed, count, Jsonb(examples), msg, full))
     with connect() as conn:
         conn.execute("delete from audit.validation_result where file_id = %s", (file_id,))
+        conn.execute("delete from audit.gx_validation where file_id = %s", (file_id,))
         conn.cursor().executemany(
             """insert into audit.validation_result
                  (file_id, suite_name, expectation_type, column_name, severity, success, observed_value,
                   unexpected_count, examples, message, gx_result)
                values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""", rows)
+        conn.cursor().executemany(
+            """insert into audit.gx_validation (file_id, suite_name, run_name, run_time, batch_identifier, result)
+               values (%s, %s, %s, %s, %s, %s)""", validations)
     return outcome
-
-
-def build_data_docs() -> str | None:
-    """Render GX data docs (suites and every stored validation) for auditors; returns the index URL."""
-    os.environ[CONN_ENV] = sqlalchemy_url()
-    gx = _gx()
-    with _gx_lock() as root:
-        context = gx.get_context(mode="file", project_root_dir=str(root))
-        context.build_data_docs()
-        docs = context.get_docs_sites_urls()
-    return docs[0]["site_url"] if docs else None
