@@ -21,8 +21,10 @@ def test_dagbag_imports_without_errors():
     assert bag.import_errors == {}
     dag = bag.get_dag("cchc_monthly_load")
     assert dag.doc_md and "landing" in dag.doc_md
-    assert {t.task_id for t in dag.tasks} == {"discover", "load_file", "build_marts", "publish", "check_rejections"}
+    assert {t.task_id for t in dag.tasks} == {"discover", "load_file", "build_and_publish", "publish_docs",
+                                              "sync_dashboards", "check_run"}
     assert dag.catchup is True
+    assert dag.task_dict["build_and_publish"].pool == "cchc_build"
 
 
 def test_nothing_touches_the_database_at_parse_time(monkeypatch):
@@ -91,7 +93,7 @@ def test_yearly_dag_loads_par_sources_and_a_bad_file_fails_only_itself(make_data
             d.path.unlink()
     dag = local_runs.yearly_dag()
     assert dag.doc_md and {t.task_id for t in dag.tasks} == {
-        "discover", "load_file", "build_marts", "publish", "check_rejections"}
+        "discover", "load_file", "build_and_publish", "publish_docs", "sync_dashboards", "check_run"}
     assert local_runs.run_year(dag, 2024, tmp_path) == "failed"
     with connect() as conn:
         files = dict(conn.execute("select file_name, status from audit.source_file").fetchall())

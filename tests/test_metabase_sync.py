@@ -308,11 +308,11 @@ def test_every_request_body_matches_the_openapi_request_schemas():
 
 
 def test_cli_sync_and_the_publish_step(fake, monkeypatch, capsys):
-    from cchc_warehouse.airflow.tasks import sync_metabase_if_configured
+    from cchc_warehouse.airflow.tasks import sync_dashboards
     from cchc_warehouse.cli import main
 
     monkeypatch.delenv("CCHC_METABASE_URL", raising=False)
-    assert sync_metabase_if_configured() == [
+    assert sync_dashboards() == [
         "Metabase: bỏ qua đồng bộ bảng điều khiển (chưa cấu hình CCHC_METABASE_URL)"]
     fake.add_warehouse("db.example", 5433, "kho", "cchc_reporting_login", DB_PASSWORD)
     monkeypatch.setenv("CCHC_DATABASE_URL", "postgresql://u@db.example:5433/kho")
@@ -321,7 +321,7 @@ def test_cli_sync_and_the_publish_step(fake, monkeypatch, capsys):
     monkeypatch.setenv("CCHC_METABASE_DB_PASSWORD", DB_PASSWORD)
     assert main(["metabase", "sync", "--dry-run"]) == 0
     assert fake.writes() == [] and "(thử) tạo: thẻ mot_cua/theo_don_vi" in capsys.readouterr().out
-    lines = sync_metabase_if_configured()
+    lines = sync_dashboards()
     assert f"Metabase: tạo: cơ sở dữ liệu {DATABASE_NAME}" in lines
     (db,) = fake.databases.values()
     assert (db["details"]["host"], db["details"]["port"], db["details"]["dbname"]) == ("db.example", 5433, "kho")

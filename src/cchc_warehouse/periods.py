@@ -102,7 +102,7 @@ def reporting_period(cadence: str, data_interval_start: date | None, override: s
         if override:
             return parse_period(override, "year")
         if data_interval_start is None:
-            raise ValueError("no period: pass the `period` param (YYYY)")
+            raise ValueError("chưa có kỳ báo cáo: hãy truyền tham số `period` (YYYY)")
         return date(data_interval_start.year, 1, 1)
     return reporting_month(data_interval_start, override)
 
@@ -117,5 +117,5 @@ def reporting_month(data_interval_start: date | None, override: str | None) -> d
     if override:
         return parse_month(override)
     if data_interval_start is None:
-        raise ValueError("no period: pass the `period` param (YYYY-MM)")
+        raise ValueError("chưa có kỳ báo cáo: hãy truyền tham số `period` (YYYY-MM)")
     return date(data_interval_start.year, data_interval_start.month, 1)

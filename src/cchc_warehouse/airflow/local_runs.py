@@ -34,10 +34,14 @@ def configure() -> dict[str, str]:
 
 def ensure_metadata_db() -> None:
     configure()
-    marker = Path(os.environ["AIRFLOW_HOME"]) / ".migrated"
+    marker = Path(os.environ["AIRFLOW_HOME"]) / ".migrated-with-pools"
     if marker.exists():
         return
     subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], check=True, capture_output=True)
+    from cchc_warehouse.airflow.dag_factory import BUILD_POOL
+
+    subprocess.run([sys.executable, "-m", "airflow", "pools", "set", BUILD_POOL, "1",
+                    "one dbt build at a time (cchc_warehouse.marts.build)"], check=True, capture_output=True)
     marker.touch()
 
 
@@ -59,28 +63,43 @@ def yearly_dag():
     return project_dag("cchc_yearly_par")
 
 
-def _test_run(dag, logical_date: datetime, period: str, landing: Path | None) -> str:
+def _test_run(dag, logical_date: datetime, period: str | None, landing: Path | None, conf: dict | None = None) -> str:
     from airflow.models.dagrun import DagRun
     from airflow.utils.session import create_session
     from sqlalchemy import delete
 
     with create_session() as session:
         session.execute(delete(DagRun).where(DagRun.dag_id == dag.dag_id, DagRun.logical_date == logical_date))
-    run = dag.test(logical_date=logical_date,
-                   run_conf={"period": period, "landing_dir": str(landing) if landing else None})
+    run_conf = {"period": period, "landing_dir": str(landing) if landing else None, **(conf or {})}
+    run = dag.test(logical_date=logical_date, run_conf=run_conf)
     return str(getattr(run.state, "value", run.state))
 
 
-def run_year(dag, year: int, landing: Path | None = None) -> str:
+def run_year(dag, year: int, landing: Path | None = None, conf: dict | None = None) -> str:
     """One dag.test() run of the yearly DAG for `year` (run on 1 June of the next year, as scheduled)."""
-    return _test_run(dag, datetime(year + 1, 6, 1, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")), str(year), landing)
+    return _test_run(dag, datetime(year + 1, 6, 1, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")), str(year), landing, conf)
 
 
-def run_month(dag, month: date, landing: Path | None = None) -> str:
+def run_month(dag, month: date, landing: Path | None = None, conf: dict | None = None) -> str:
     """One dag.test() run reporting on `month`; returns the run's final state. A previous local run for
     the same month is deleted first (dag.test() would otherwise find it finished and run nothing)."""
     # A manual run covers the last whole interval before its date: report on `month` by running at the
     # start of the next month, as the schedule would; the period is also passed explicitly.
     nxt = next_month(month)
     logical_date = datetime(nxt.year, nxt.month, 1, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-    return _test_run(dag, logical_date, f"{month:%Y-%m}", landing)
+    return _test_run(dag, logical_date, f"{month:%Y-%m}", landing, conf)
+
+
+def task_states(dag_id: str) -> dict[str, str]:
+    """{task_id or task_id[rendered map index]: state} of the latest local run of `dag_id` (tests, demo)."""
+    from airflow.models.dagrun import DagRun
+    from airflow.models.taskinstance import TaskInstance
+    from airflow.utils.session import create_session
+    from sqlalchemy import select
+
+    with create_session() as session:
+        latest = select(DagRun.run_id).where(DagRun.dag_id == dag_id).order_by(DagRun.id.desc()).limit(1)
+        run_id = session.scalar(latest)
+        rows = session.execute(select(TaskInstance.task_id, TaskInstance.rendered_map_index, TaskInstance.state)
+                               .where(TaskInstance.dag_id == dag_id, TaskInstance.run_id == run_id)).all()
+    return {(f"{t}[{m}]" if m is not None else t): str(getattr(s, "value", s)) for t, m, s in rows}
