@@ -55,16 +55,17 @@ def gx_data_docs(file_ids: list[int] | None = None) -> UPath:
 
 def dbt_docs() -> UPath | None:
     """`dbt docs generate` (models, columns, docs blocks, lineage, the warehouse's catalogue), published as a
-    static site."""
-    from cchc_warehouse.marts.build import run_dbt
+    static site. Under the build lock: it writes dbt's target folder, which a build on this worker also writes."""
+    from cchc_warehouse.marts.build import build_lock, run_dbt
 
-    if not run_dbt("docs generate"):
-        return None
     built = paths().home / "dbt" / "target"
     target = storage.area("docs") / "dbt"
-    for name in ("index.html", "manifest.json", "catalog.json"):
-        if (built / name).exists():
-            storage.put(built / name, target / name)
+    with build_lock():
+        if not run_dbt("docs generate"):
+            return None
+        for name in ("index.html", "manifest.json", "catalog.json"):
+            if (built / name).exists():
+                storage.put(built / name, target / name)
     return target / "index.html"
 
 
