@@ -56,6 +56,7 @@ class RowBatch:
 def read_layouts(path: Path, spec: SourceSpec, given: dict[str, str] | None = None) -> list[FileLayout]:
     """The tables of a file: one, or for a source read sheet by sheet, one per sheet that has a table
     (sheets without one, e.g. instructions, are passed over; none at all is an error)."""
+    readers.refuse_unsupported(path)
     if not readers.is_xlsx(path):
         return [read_layout(path, spec, given)]
     names = readers.xlsx_sheet_names(path)

@@ -13,7 +13,7 @@ from cchc_warehouse import storage
 from cchc_warehouse.periods import period_folder
 from cchc_warehouse.sources import sources_by_cadence
 
-SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
+IGNORED_PREFIXES = (".", "~$")      # hidden files, Office lock files
 
 
 class LandingError(RuntimeError):
@@ -52,6 +52,8 @@ def discover(landing: UPath, period: date, sources: list[str] | None = None,
         if not folder.exists():
             continue
         for f in sorted(folder.iterdir(), key=lambda p: p.name):
-            if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith((".", "~$")):
+            # every other file is taken, whatever its extension: one in a format the contract does not take is
+            # rejected with its reason and kept, never silently passed over
+            if f.is_file() and not f.name.startswith(IGNORED_PREFIXES):
                 found.append(LandedFile(source, label, f"{source}/{label}/{f.name}", f.name, str(landing)))
     return found

@@ -28,6 +28,27 @@ def is_xlsx(path: Path) -> bool:
         return f.read(4) == b"PK\x03\x04"
 
 
+# Formats the contract does not take (sources.md: .xlsx and .csv), told apart by their first bytes
+_NOT_TAKEN = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Excel 97-2003 (.xls) hoặc Office cũ"),
+    (b"%PDF", "PDF"),
+    (b"<html", "trang HTML (tệp .xls xuất từ web thường là HTML)"),
+    (b"<!doctype html", "trang HTML (tệp .xls xuất từ web thường là HTML)"),
+    (b"<table", "bảng HTML (tệp .xls xuất từ web thường là HTML)"),
+    (b"{\\rtf", "RTF"),
+)
+
+
+def refuse_unsupported(path: Path) -> None:
+    """A clear error for a file in a format the contract does not take, before it is read as text."""
+    with open(path, "rb") as f:
+        head = f.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    for magic, what in _NOT_TAKEN:
+        if head.startswith(magic.lower()):
+            raise UnreadableFile(f"tệp là {what}, không phải .xlsx hoặc .csv: hãy mở bằng Excel và lưu lại dưới "
+                                 "dạng .xlsx (Excel Workbook) hoặc .csv (UTF-8)")
+
+
 def detect_encoding(path: Path) -> str:
     with open(path, "rb") as f:
         head = f.read(4096)
