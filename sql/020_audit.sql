@@ -85,6 +85,7 @@ create table if not exists audit.publication (
     triggered_by text not null default 'cli',
     full_refresh boolean not null default false,
     file_ids bigint[] not null,    -- accepted files awaiting publication when the build started
+    models text[] not null default '{}',   -- the relations (schema.table) its dbt build wrote
     message text
 );
 create unique index if not exists publication_one_running on audit.publication ((true)) where status = 'running';

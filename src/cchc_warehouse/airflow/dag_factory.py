@@ -54,6 +54,8 @@ def build_load_dag(*, dag_id: str, cadence: str, schedule: Any, start_date: Any,
         def discover() -> list[dict]:
             from cchc_warehouse.airflow import tasks as t
 
+            t.task_started()
+
             ctx = get_current_context()
             interval = ctx.get("data_interval_start")
             local = interval.in_timezone(TZ).date() if interval else None
@@ -65,6 +67,8 @@ def build_load_dag(*, dag_id: str, cadence: str, schedule: Any, start_date: Any,
         @task(map_index_template="{{ landed_file }}", retries=1, outlets=raw)
         def load_file(item: dict) -> dict:
             from cchc_warehouse.airflow import tasks as t
+
+            t.task_started()
 
             ctx = get_current_context()
             ctx["landed_file"] = f"{item['source']}/{item['name']}"
@@ -79,6 +83,8 @@ def build_load_dag(*, dag_id: str, cadence: str, schedule: Any, start_date: Any,
         def build_and_publish() -> dict:
             from cchc_warehouse.airflow import tasks as t
 
+            t.task_started()
+
             try:
                 return t.build_and_publish(get_current_context()["run_id"])
             except t.RunProblem as exc:
@@ -87,6 +93,8 @@ def build_load_dag(*, dag_id: str, cadence: str, schedule: Any, start_date: Any,
         @task(outlets=[docs])
         def publish_docs() -> list[str]:
             from cchc_warehouse.airflow import tasks as t
+
+            t.task_started()
 
             publication = get_current_context()["ti"].xcom_pull(task_ids="build_and_publish")
             lines = t.publish_docs(publication)
@@ -97,6 +105,8 @@ def build_load_dag(*, dag_id: str, cadence: str, schedule: Any, start_date: Any,
         def sync_dashboards() -> list[str]:
             from cchc_warehouse.airflow import tasks as t
 
+            t.task_started()
+
             lines = t.sync_dashboards()
             print("\n".join(lines))
             return lines
@@ -104,6 +114,8 @@ def build_load_dag(*, dag_id: str, cadence: str, schedule: Any, start_date: Any,
         @task(trigger_rule="all_done", retries=0)
         def check_run() -> None:
             from cchc_warehouse.airflow import tasks as t
+
+            t.task_started()
 
             ti = get_current_context()["ti"]
             discovered = ti.xcom_pull(task_ids="discover")

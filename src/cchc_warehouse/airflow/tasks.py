@@ -23,6 +23,13 @@ class RunProblem(RuntimeError):
     """Why a run cannot go on or cannot end green (Vietnamese, for the task log and the run's state)."""
 
 
+def task_started() -> None:
+    """First thing every task does: a lineage collector of its own (see cchc_warehouse.airflow.lineage.fresh)."""
+    from cchc_warehouse.airflow.lineage import fresh
+
+    fresh()
+
+
 def use_airflow_connection() -> None:
     """Inside a task: an Airflow connection `cchc_warehouse`, when defined, gives the database URL
     (otherwise CCHC_DATABASE_URL or the local cluster). Never called at parse time."""
@@ -69,6 +76,10 @@ def load_landed(item: dict, run_id: str = "manual") -> dict:
     stored = f.path()
     with storage.fetched(stored) as local:
         (result,) = load(f.source, [local], period, triggered_by=f"airflow:{run_id}", origins=[str(stored)])
+    if result.rows_loaded:
+        from cchc_warehouse.airflow.lineage import report, table_uri
+
+        report([str(stored)], [table_uri(SOURCES[f.source].raw_table)])
     return {"key": f.key, "file": f.name, "file_id": result.file_id, "status": str(result.status),
             "rows": result.rows_loaded, "reasons": result.reasons, "warnings": result.warnings}
 
@@ -82,8 +93,23 @@ def build_and_publish(run_id: str) -> dict:
     if not p:
         raise RunProblem(f"dựng kho dữ liệu thất bại (lần công bố #{p.publication_id}); không tệp nào được công bố; "
                          "xem log dbt ở trên")
+    from cchc_warehouse.airflow.lineage import report, table_uri
+
+    report([table_uri(r) for r in raw_tables_of(p.file_ids)], [table_uri(m) for m in p.models])
     return {"publication_id": p.publication_id, "status": p.status, "published": p.published,
-            "file_ids": p.file_ids}
+            "file_ids": p.file_ids, "models": len(p.models)}
+
+
+def raw_tables_of(file_ids: list[int]) -> list[str]:
+    """The raw tables the given files were loaded into."""
+    from cchc_warehouse.db import connect
+
+    if not file_ids:
+        return []
+    with connect() as conn:
+        sources = [r[0] for r in conn.execute("select distinct source from audit.source_file where file_id = any(%s)",
+                                              (list(file_ids),)).fetchall()]
+    return sorted(SOURCES[s].raw_table for s in sources)
 
 
 def publish_docs(publication: dict | None) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Iterator
@@ -85,6 +86,7 @@ class Publication:
     status: str                          # published | failed
     file_ids: list[int] = field(default_factory=list)
     published: int = 0                   # files marked published
+    models: list[str] = field(default_factory=list)   # relations the build wrote (schema.table)
 
     def __bool__(self) -> bool:
         return self.status == "published"
@@ -117,8 +119,23 @@ def build_and_publish(full_refresh: bool = False, triggered_by: str = "cli") -> 
                 conn.execute("""update audit.publication set status = 'failed', finished_at = now(),
                                        message = 'dbt build thất bại' where publication_id = %s""", (publication_id,))
                 return Publication(publication_id, "failed", list(file_ids))
+            models = built_relations()
             n = registry.mark_published(conn, file_ids)
-            conn.execute("update audit.publication set status = 'published', finished_at = now() "
-                         "where publication_id = %s", (publication_id,))
-    log.info("publication %s: %d file(s) published", publication_id, n)
-    return Publication(publication_id, "published", list(file_ids), n)
+            conn.execute("update audit.publication set status = 'published', finished_at = now(), models = %s "
+                         "where publication_id = %s", (models, publication_id))
+    log.info("publication %s: %d file(s) published, %d relation(s) built", publication_id, n, len(models))
+    return Publication(publication_id, "published", list(file_ids), n, models)
+
+
+def built_relations() -> list[str]:
+    """The tables and views the last dbt build wrote (schema.table, from its run_results.json): what a
+    publication changed, for auditors and lineage. Read under the build lock, before anything else writes it."""
+    results = paths().home / "dbt" / "target" / "run_results.json"
+    if not results.exists():
+        return []
+    out = set()
+    for r in json.loads(results.read_text(encoding="utf-8")).get("results", []):
+        relation = r.get("relation_name")
+        if r.get("status") == "success" and relation and r.get("unique_id", "").startswith(("model.", "seed.")):
+            out.add(".".join(relation.replace('"', "").split(".")[-2:]))     # without the database
+    return sorted(out)
