@@ -42,6 +42,9 @@ def gx_module():
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
 
+    for name in list(logging.root.manager.loggerDict):   # GX sets levels of its own on some of its loggers
+        if name.startswith("great_expectations"):
+            logging.getLogger(name).setLevel(logging.WARNING)
     return gx
 
 
