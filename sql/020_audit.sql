@@ -98,6 +98,38 @@ select
 from audit.publication as p
 where p.status = 'running';
 
+-- Readers never see a half-built warehouse: dbt builds into shadow schemas (staging__next, intermediate__next,
+-- marts__next) and a publication swaps them with the live ones in one transaction (cchc_warehouse.marts.build).
+-- The two generations take turns: the shadow holds the warehouse as of an older publication, and an incremental
+-- model in it recomputes what changed since then. publication_id: the publication whose data the generation
+-- holds; null: unknown (never built, or a build died in it), and the next build into it is a full refresh.
+create table if not exists audit.mart_generation (
+    generation text primary key check (generation in ('live', 'shadow')),
+    publication_id bigint references audit.publication (publication_id)
+);
+insert into audit.mart_generation (generation, publication_id)
+values ('live', null), ('shadow', null)
+on conflict (generation) do nothing;
+
+-- The files whose coverage a build recomputes in the shadow generation: the running publication's, and those of
+-- the publications since the one the shadow holds (the incremental models recompute the periods they touch).
+create or replace view audit.recomputed_file as
+select
+    p.publication_id,
+    unnest(p.file_ids) as file_id
+from audit.publication as p
+where
+    p.status = 'running'
+    or (
+        p.status = 'published'
+        and p.publication_id > coalesce(
+            (
+                select g.publication_id from audit.mart_generation as g
+                where g.generation = 'shadow'
+            ), 0
+        )
+    );
+
 -- The files a build may read: those published, and while a publication runs, the ones it took when it started (a
 -- file accepted during the build waits for the next one); with no build running, every accepted file.
 create or replace view audit.visible_file as

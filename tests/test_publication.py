@@ -20,26 +20,9 @@ from cchc_warehouse.db import connect
 from cchc_warehouse.ingest.load import load
 from cchc_warehouse.marts.build import build_and_publish
 from cchc_warehouse.sample.generate import generate
+from tests.reliability.helpers import marts_fingerprint
 
 MONTHS = [date(2025, 1, 1), date(2025, 2, 1)]
-
-
-def marts_fingerprint() -> dict[str, tuple[int, str]]:
-    """{table: (rows, md5 of its sorted rows)} for every table of the marts schema, computed_at left out."""
-    out = {}
-    with connect() as conn:
-        tables = [r[0] for r in conn.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts' "
-            "and table_type = 'BASE TABLE' order by 1").fetchall()]
-        for table in tables:
-            cols = [r[0] for r in conn.execute(
-                "select column_name from information_schema.columns where table_schema = 'marts' "
-                "and table_name = %s and column_name <> 'computed_at' order by ordinal_position", (table,))]
-            select_list = ", ".join(f'"{c}"' for c in cols)
-            out[table] = conn.execute(
-                f"select count(*), coalesce(md5(string_agg(r::text, '|' order by r::text)), '') "
-                f'from (select {select_list} from marts."{table}") r').fetchone()
-    return out
 
 
 def cchc_build() -> subprocess.Popen:

@@ -1,6 +1,7 @@
 {#-
-  First day whose indicator values can change with the files the running publication computes (audit.publication:
-  the files accepted when the build started): the earliest month the rows of those files, and of the files they
+  First day whose indicator values can change with the files the build recomputes (audit.recomputed_file: the files
+  accepted when the build started, and those published since the shadow generation it builds into was last built):
+  the earliest month the rows of those files, and of the files they
   supersede (same source, unit and period), can affect (audit.file_coverage.affects_from, per the source's
   declaration: a dossier's reception month, a survey's month, a row's period). '9999-12-01' when the build publishes
   nothing new. Quarter and year values ending on or after that day are recomputed.
@@ -10,7 +11,7 @@
     select coalesce(min(c.affects_from), date '9999-12-01')
       from {{ ref('stg_audit__file_coverage') }} as c
       join {{ ref('stg_audit__file_coverage') }} as n
-        on n.is_being_published
+        on n.is_recomputed
        and n.source = c.source
        and n.period_start = c.period_start
        and coalesce(n.unit_code, '') = coalesce(c.unit_code, '')

@@ -131,7 +131,8 @@ AUDIT_TABLES = {
     "current_coverage": ("Supersession, defined once: for every source, unit and period, the newest accepted file "
                          "that covers it, among the files the running build may read (audit.visible_file). Rows "
                          "of other files stay in raw for auditors but reach no report."),
-    "building_file": "The files the running publication computes and publishes.",
+    "recomputed_file": ("The files whose coverage the running build recomputes in the shadow generation: the running "
+                        "publication's and those published since the publication the shadow holds."),
     "publication": "Each build and the files it published.",
 }
 REF_TABLES = {

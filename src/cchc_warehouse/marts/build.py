@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from cchc_warehouse import faults
 from cchc_warehouse.config import paths
 from cchc_warehouse.db import connect, database_url, url_parts
 from cchc_warehouse.ingest import file_registry as registry
@@ -55,11 +56,14 @@ def run_dbt(command: str, *extra: str) -> bool:
     return bool(res.success)
 
 
-def build(full_refresh: bool = False, select: str | None = None) -> bool:
-    """`dbt build`: models, seeds, data tests and unit tests. Run it through build_and_publish."""
+def build(full_refresh: bool = False, select: str | None = None, shadow: bool = True) -> bool:
+    """`dbt build` (models, seeds, data tests, unit tests) into the shadow generation (staging__next, ...). Run it
+    through build_and_publish, which swaps the generations when it passed."""
     extra = ["--full-refresh"] if full_refresh else []
     if select:
         extra += ["--select", select]
+    if shadow:
+        extra += ["--vars", "{shadow: true}"]
     return run_dbt("build", *extra)
 
 
@@ -107,22 +111,35 @@ def start_publication(conn, triggered_by: str, full_refresh: bool) -> tuple[int,
 
 
 def build_and_publish(full_refresh: bool = False, triggered_by: str = "cli") -> Publication:
-    """Build the marts from the files accepted when the build starts, and only when every model and test passed,
-    mark exactly those files published. Files accepted meanwhile are neither read nor published: the next build
-    takes them."""
+    """Build the warehouse from the files accepted when the build starts, into the shadow generation; only when
+    every model and test passed, make it live and mark exactly those files published, in one transaction. Readers
+    never see a half-built warehouse: a build that fails or dies (kill -9, the server stopping) leaves the live
+    generation as it was. Files accepted meanwhile are neither read nor published: the next build takes them."""
     with build_lock():
         with connect() as conn:
             publication_id, file_ids = start_publication(conn, triggered_by, full_refresh)
-        ok = build(full_refresh=full_refresh)
-        with connect() as conn:
-            if not ok:
+            shadow_holds = conn.execute("select publication_id from audit.mart_generation "
+                                        "where generation = 'shadow'").fetchone()[0]
+            # the shadow is unknown until this build succeeds: a build that dies here leaves it for a full refresh
+            conn.execute("update audit.mart_generation set publication_id = null where generation = 'shadow'")
+        ok = build(full_refresh=full_refresh or shadow_holds is None)
+        if not ok:
+            with connect() as conn:
                 conn.execute("""update audit.publication set status = 'failed', finished_at = now(),
                                        message = 'dbt build thất bại' where publication_id = %s""", (publication_id,))
-                return Publication(publication_id, "failed", list(file_ids))
-            models = built_relations()
+            return Publication(publication_id, "failed", list(file_ids))
+        models = built_relations()
+        faults.point("build:before_swap")
+        with connect() as conn:                  # one transaction: swap, generations, files, publication
+            conn.execute("select audit.swap_generations()")
+            conn.execute("""update audit.mart_generation as g
+                               set publication_id = case g.generation when 'live' then %s else l.publication_id end
+                              from (select publication_id from audit.mart_generation
+                                     where generation = 'live') as l""", (publication_id,))
             n = registry.mark_published(conn, file_ids)
             conn.execute("update audit.publication set status = 'published', finished_at = now(), models = %s "
                          "where publication_id = %s", (models, publication_id))
+            faults.point("build:in_swap")
     log.info("publication %s: %d file(s) published, %d relation(s) built", publication_id, n, len(models))
     return Publication(publication_id, "published", list(file_ids), n, models)
 
@@ -137,5 +154,6 @@ def built_relations() -> list[str]:
     for r in json.loads(results.read_text(encoding="utf-8")).get("results", []):
         relation = r.get("relation_name")
         if r.get("status") == "success" and relation and r.get("unique_id", "").startswith(("model.", "seed.")):
-            out.add(".".join(relation.replace('"', "").split(".")[-2:]))     # without the database
+            schema, table = relation.replace('"', "").split(".")[-2:]        # without the database
+            out.add(f"{schema.removesuffix('__next')}.{table}")               # as published
     return sorted(out)
