@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from cchc_warehouse import faults
+from cchc_warehouse import faults, locks
 from cchc_warehouse.config import paths
 from cchc_warehouse.db import connect, database_url, url_parts
 from cchc_warehouse.ingest import file_registry as registry
@@ -67,21 +67,12 @@ def build(full_refresh: bool = False, select: str | None = None, shadow: bool = 
     return run_dbt("build", *extra)
 
 
-BUILD_LOCK = "cchc_build"
-
-
 @contextmanager
 def build_lock() -> Iterator[None]:
     """One build at a time, whatever runs it (CLI, any Airflow worker): a Postgres advisory lock held by a
     connection of its own for the whole build and publication. A second build waits for the first."""
-    import psycopg
-
-    with psycopg.connect(database_url(), autocommit=True) as conn:
-        conn.execute("select pg_advisory_lock(hashtext(%s))", (BUILD_LOCK,))
-        try:
-            yield
-        finally:
-            conn.execute("select pg_advisory_unlock(hashtext(%s))", (BUILD_LOCK,))
+    with locks.held(locks.BUILD, "build"):
+        yield
 
 
 @dataclass
