@@ -97,6 +97,30 @@ def _load(args: argparse.Namespace) -> int:
     return 0 if all(r.accepted for r in results) else 1
 
 
+def _doctor(args: argparse.Namespace) -> int:
+    """What loads and builds that died left in the registry; repaired unless --dry-run."""
+    from cchc_warehouse.db import connect
+    from cchc_warehouse.ingest import file_registry as registry
+
+    with connect() as conn:
+        if args.dry_run:
+            stale = registry.stale_states(conn)
+            lines = ([f"tệp #{f} {n}: đang kiểm tra nhưng không tiến trình nào nạp nó" for f, _, n in stale["files"]]
+                     + [f"lần nạp #{lid}: đang chạy nhưng tiến trình đã dừng" for (lid,) in stale["loads"]]
+                     + [f"lần công bố #{p}: đang chạy nhưng tiến trình đã dừng" for (p,) in stale["publications"]])
+            conn.rollback()
+        else:
+            lines = registry.repair_stale(conn)
+        waiting = conn.execute("select count(*) from audit.source_file where status = 'loaded'").fetchone()[0]
+    for line in lines:
+        print(("(thử) " if args.dry_run else "đã sửa: ") + line)
+    summary = f"{len(lines)} vấn đề" + (" (chưa sửa)" if args.dry_run and lines else "")
+    if waiting:
+        summary += f"; {waiting} tệp đã nạp, chờ công bố (cchc build)"
+    print(summary)
+    return 1 if lines and args.dry_run else 0
+
+
 def _build(args: argparse.Namespace) -> int:
     from cchc_warehouse.marts.build import build_and_publish
 
@@ -289,6 +313,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True, help="FILE.html")
     s.add_argument("--unit", help="the province's unit code (default: the province with data)")
     s.set_defaults(func=_report, needs_marts=True)
+
+    s = sub.add_parser("doctor", help="find and repair what loads and builds that died left in the registry "
+                                      "(files stuck validating, loads and publications stuck running)")
+    s.add_argument("--dry-run", action="store_true", help="only report (exit 1 when something needs repair)")
+    s.set_defaults(func=_doctor)
 
     s = sub.add_parser("docs", help="where the dbt docs and GX data docs are; --build renders them now, "
                                     "--serve PORT serves them on 127.0.0.1")

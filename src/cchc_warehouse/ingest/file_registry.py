@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
+from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from cchc_warehouse import storage
@@ -67,7 +68,6 @@ def register(conn: psycopg.Connection, source: str, path: Path, sha256: str, siz
     one that was rejected or interrupted is reset so it can be validated again. origin: where it was received
     (its landing URL), else its local path."""
     origin = origin or str(path.resolve())
-    conn.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"{source}:{sha256}",))
     row = conn.execute(
         "select file_id, status from audit.source_file where source = %s and sha256 = %s", (source, sha256)
     ).fetchone()
@@ -82,9 +82,7 @@ def register(conn: psycopg.Connection, source: str, path: Path, sha256: str, siz
     file_id, status = row
     if FileState(status).is_accepted:
         return file_id, status
-    conn.execute(f"delete from {raw_table} where file_id = %s", (file_id,))
-    for table in ("audit.validation_result", "audit.file_unit", "audit.file_coverage"):
-        conn.execute(f"delete from {table} where file_id = %s", (file_id,))
+    discard_rows(conn, file_id, raw_table)
     conn.execute(
         """update audit.source_file set status = %s, status_changed_at = now(), load_id = %s,
                   file_name = %s, original_path = %s, reasons = '[]', warnings = '[]'
@@ -92,6 +90,59 @@ def register(conn: psycopg.Connection, source: str, path: Path, sha256: str, siz
         (FileState.VALIDATING, load_id, path.name, origin, file_id),
     )
     return file_id, status
+
+
+def discard_rows(conn: psycopg.Connection, file_id: int, raw_table: str) -> None:
+    """Remove what a load of the file wrote (its raw rows, unit resolutions, coverage, check results): before
+    validating it again, or after a load that could not finish."""
+    conn.execute(sql.SQL("delete from {} where file_id = %s").format(sql.SQL(raw_table)), (file_id,))
+    for table in ("audit.validation_result", "audit.gx_validation", "audit.file_unit", "audit.file_coverage"):
+        conn.execute(sql.SQL("delete from {} where file_id = %s").format(sql.SQL(table)), (file_id,))
+
+
+INTERRUPTED = ("Tệp {name}: việc nạp tệp bị gián đoạn (tiến trình nạp dừng giữa chừng); các dòng đã ghi được xoá. "
+               "Hãy nạp lại tệp")
+
+
+def stale_states(conn: psycopg.Connection) -> dict[str, list[tuple]]:
+    """What processes that died left behind, told from live work by the locks their owners hold (cchc_warehouse.locks):
+    files `validating` with no load holding their content, loads `running` with no process, publications `running`
+    with no build. Call in the transaction that repairs them (the locks tried stay held until it ends)."""
+    from cchc_warehouse import locks
+    from cchc_warehouse.sources import SOURCES
+
+    files = [(fid, src, name) for fid, src, sha, name in conn.execute(
+        "select file_id, source, sha256, file_name from audit.source_file where status = %s order by file_id",
+        (FileState.VALIDATING,)).fetchall() if src in SOURCES and locks.is_free(conn, locks.CONTENT,
+                                                                             locks.content_key(src, sha))]
+    loads = [(lid,) for (lid,) in conn.execute(
+        "select load_id from audit.load where status = 'running' order by load_id").fetchall()
+        if locks.is_free(conn, locks.LOAD, lid)]
+    running = conn.execute("select publication_id from audit.publication where status = 'running'").fetchall()
+    publications = [(p,) for (p,) in running if locks.is_free(conn, locks.BUILD, "build")]
+    return {"files": files, "loads": loads, "publications": publications}
+
+
+def repair_stale(conn: psycopg.Connection) -> list[str]:
+    """Resolve what dead processes left: a half-loaded file is emptied and rejected with a reason (loading it again
+    re-runs it), a dead load is marked failed, a dead publication failed. Returns what was done (Vietnamese)."""
+    from cchc_warehouse.sources import SOURCES
+
+    stale = stale_states(conn)
+    done = []
+    for file_id, source, name in stale["files"]:
+        discard_rows(conn, file_id, SOURCES[source].raw_table)
+        reject(conn, file_id, [INTERRUPTED.format(name=name)])
+        done.append(f"tệp #{file_id} {name}: nạp dở dang -> bị từ chối, các dòng đã ghi được xoá")
+    for (load_id,) in stale["loads"]:
+        conn.execute("update audit.load set status = 'failed', finished_at = now() where load_id = %s", (load_id,))
+        done.append(f"lần nạp #{load_id}: tiến trình đã dừng -> đánh dấu thất bại")
+    for (publication_id,) in stale["publications"]:
+        conn.execute("""update audit.publication set status = 'failed', finished_at = now(),
+                               message = 'bị gián đoạn (tiến trình dựng kho dừng giữa chừng)'
+                         where publication_id = %s""", (publication_id,))
+        done.append(f"lần công bố #{publication_id}: tiến trình dựng kho đã dừng -> đánh dấu thất bại")
+    return done
 
 
 def reject(conn: psycopg.Connection, file_id: int, reasons: list[str], warnings: list[str] | None = None) -> None:

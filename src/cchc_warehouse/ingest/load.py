@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import logging
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
+from cchc_warehouse import faults, locks
 from cchc_warehouse.db import connect
 from cchc_warehouse.ingest import file_registry as registry
 from cchc_warehouse.ingest import parsing, readers
@@ -36,15 +38,38 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
     result = FileResult(path=path, source=spec.name)
     sha256, size = registry.file_digest(path)
     archived = registry.archive(path, sha256)
-    with connect() as conn:
-        file_id, previous = registry.register(conn, spec.name, path, sha256, size, archived, load_id,
-                                              spec.raw_table, origin)
-    result.file_id = file_id
-    if previous is not None and FileState(previous).is_accepted:
-        result.status = "duplicate"
-        log.info("%s: same content already loaded as file %s: nothing to do", path.name, file_id)
-        return result
+    # one load of a content at a time, on every machine: a second identical load waits, then finds it loaded
+    with locks.held(locks.CONTENT, locks.content_key(spec.name, sha256)):
+        with connect() as conn:
+            file_id, previous = registry.register(conn, spec.name, path, sha256, size, archived, load_id,
+                                                  spec.raw_table, origin)
+        result.file_id = file_id
+        if previous is not None and FileState(previous).is_accepted:
+            result.status = "duplicate"
+            log.info("%s: same content already loaded as file %s: nothing to do", path.name, file_id)
+            return result
+        try:
+            return _read_and_gate(gate, spec, path, file_id, load_id, period, given, result)
+        except Exception as exc:            # anything else: the file is rejected with a reason, never left half-done
+            log.exception("%s: load failed", path.name)
+            result.status = FileState.REJECTED
+            result.reasons = [f"Tệp {path.name}: {unexpected_reason(exc)}"]
+            with connect() as conn:
+                registry.discard_rows(conn, file_id, spec.raw_table)
+                registry.reject(conn, file_id, result.reasons)
+            return result
 
+
+def unexpected_reason(exc: BaseException) -> str:
+    """A reason for an error the reader does not name itself (Vietnamese; the technical detail kept short)."""
+    detail = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
+    what = {MemoryError: "tệp cần quá nhiều bộ nhớ để đọc", OverflowError: "có giá trị số quá lớn",
+            RecursionError: "cấu trúc tệp quá sâu"}.get(type(exc), "không đọc được tệp")
+    return f"{what} ({type(exc).__name__}{': ' + detail if detail else ''}); tệp chưa được nạp"
+
+
+def _read_and_gate(gate, spec: SourceSpec, path: Path, file_id: int, load_id: int, period: date | None,
+                   given: dict[str, str] | None, result: FileResult) -> FileResult:
     if period is not None:
         result.period = _period_label(spec, period)
     try:
@@ -97,6 +122,7 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
 
     result.period = _period_label(spec, month)
     result.rows_loaded = stats.written
+    faults.point("load:after_copy")
     outcome = gate.validate_file(spec, file_id, path.name, header_map)
     result.warnings = outcome.warnings
     with connect() as conn:
@@ -183,13 +209,18 @@ def load(source: str, files: list[Path], period: date | None = None, triggered_b
     """Load files of one source. given: values for columns the files may lack (e.g. {'unit_code': ...} for
     report forms without a 'Mã đơn vị:' title row); origins: where each file was received (landing URLs)."""
     spec = get_source(source)
-    with connect() as conn:
-        load_id = registry.start_load(conn, spec.name, triggered_by)
     results: list[FileResult] = []
-    try:
-        for i, f in enumerate(files):
-            results.append(load_file(spec, Path(f), load_id, period, given, origins[i] if origins else None))
-    finally:
+    with ExitStack() as alive:
         with connect() as conn:
-            registry.finish_load(conn, load_id, ok=len(results) == len(files))
+            for line in registry.repair_stale(conn):        # what loads and builds that died left behind
+                log.warning(line)
+            load_id = registry.start_load(conn, spec.name, triggered_by)
+            # the load is alive while its process holds this lock, taken before its row is visible
+            alive.enter_context(locks.held(locks.LOAD, load_id))
+        try:
+            for i, f in enumerate(files):
+                results.append(load_file(spec, Path(f), load_id, period, given, origins[i] if origins else None))
+        finally:
+            with connect() as conn:
+                registry.finish_load(conn, load_id, ok=len(results) == len(files))
     return results
