@@ -102,13 +102,15 @@ where p.status = 'running';
 -- marts__next) and a publication swaps them with the live ones in one transaction (cchc_warehouse.marts.build).
 -- The two generations take turns: the shadow holds the warehouse as of an older publication, and an incremental
 -- model in it recomputes what changed since then. publication_id: the publication whose data the generation
--- holds; null: unknown (never built, or a build died in it), and the next build into it is a full refresh.
+-- holds (null: never built); complete: false while a build writes into it, and after a build died in it (the
+-- next build into it is then a full refresh).
 create table if not exists audit.mart_generation (
     generation text primary key check (generation in ('live', 'shadow')),
-    publication_id bigint references audit.publication (publication_id)
+    publication_id bigint references audit.publication (publication_id),
+    complete boolean not null default false
 );
-insert into audit.mart_generation (generation, publication_id)
-values ('live', null), ('shadow', null)
+insert into audit.mart_generation (generation, publication_id, complete)
+values ('live', null, false), ('shadow', null, false)
 on conflict (generation) do nothing;
 
 -- The files whose coverage a build recomputes in the shadow generation: the running publication's, and those of

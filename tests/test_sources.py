@@ -213,15 +213,14 @@ def test_a_corrected_file_updates_month_quarter_and_year_incrementally(warehouse
     use_database(warehouse["url"])
     old = next(r for r in warehouse["samples"].esign if r.unit_code == "12.STP" and r.month == MONTHS[1])
     before = {p: _rpt(p, "12")["ESIGN_OUTGOING_SIGNED_RATE"] for p in ("2025-05", "2025-06", "2025-Q2", "2025")}
-    with connect() as conn:
-        may_stamp = conn.execute("""select max(computed_at) from marts.fct_indicator_value
-                                     where period_type = 'month' and period_start = '2025-05-01'""").fetchone()[0]
+    assert build_and_publish()        # both generations (audit.mart_generation) now hold every file published so far
     path = tmp_path / "van_ban_12_STP_sua.csv"
     path.write_text("Mã đơn vị,Kỳ báo cáo,Tổng số văn bản đi,Văn bản đi được ký số\n12.STP,06/2025,1.000,990\n",
                     encoding="utf-8")
     (r,) = load("esign_stats", [path], MONTHS[1])
     assert r.status == "loaded", r.reasons
-    assert build_and_publish()
+    publication = build_and_publish()
+    assert publication
     d_num, d_den = 990 - old.outgoing_signed, 1000 - old.outgoing_total
     for period in ("2025-06", "2025-Q2", "2025"):
         num, den, _ = before[period]
@@ -229,6 +228,8 @@ def test_a_corrected_file_updates_month_quarter_and_year_incrementally(warehouse
                                                                    ex.rate(num + d_num, den + d_den)), period
     assert _rpt("2025-05", "12")["ESIGN_OUTGOING_SIGNED_RATE"] == before["2025-05"]
     with connect() as conn:
-        assert conn.execute("""select max(computed_at) from marts.fct_indicator_value
-                                where period_type = 'month' and period_start = '2025-05-01'""").fetchone()[0] \
-            == may_stamp
+        recomputed = set(conn.execute(
+            """select distinct period_type, to_char(period_start, 'YYYY-MM') from marts.fct_indicator_value
+                where computed_at >= (select started_at from audit.publication where publication_id = %s)""",
+            (publication.publication_id,)).fetchall())
+    assert recomputed == {("month", "2025-06"), ("quarter", "2025-04"), ("year", "2025-01")}

@@ -46,9 +46,24 @@ def test_newer_file_supersedes_older_for_same_unit_and_month(make_database, tmp_
     assert ind["12.H01 OSS_RECEIVED"] == 2 and ind["12.H01 OSS_RESOLVED"] == 1
     assert ind["12 OSS_RECEIVED"] == 3 and ind["12 OSS_RESOLVED"] == 2
 
-    assert build_and_publish()                          # nothing new: no month rebuilt
+    # Nothing new. The build writes into the other generation (audit.mart_generation), which holds the warehouse as
+    # of v1's publication: it recomputes June (what v2 changed) and nothing else; the next build, into the
+    # generation that already holds v2, recomputes nothing.
+    assert recomputed_periods(build_and_publish()) == {("month", date(2025, 6, 1)), ("quarter", date(2025, 4, 1)),
+                                                       ("year", date(2025, 1, 1))}
+    assert recomputed_periods(build_and_publish()) == set()
     with connect() as conn:
         assert conn.execute("select max(computed_at) from marts.fct_indicator_value").fetchone()[0] == stamp
+
+
+def recomputed_periods(publication) -> set[tuple[str, date]]:
+    """The periods of fct_indicator_value the publication's build recomputed (computed after it started)."""
+    assert publication
+    with connect() as conn:
+        return set(conn.execute(
+            """select distinct period_type, period_start from marts.fct_indicator_value
+                where computed_at >= (select started_at from audit.publication where publication_id = %s)""",
+            (publication.publication_id,)).fetchall())
 
 
 def test_implausible_row_count_warns_but_does_not_block(make_database, tmp_path):

@@ -109,11 +109,11 @@ def build_and_publish(full_refresh: bool = False, triggered_by: str = "cli") -> 
     with build_lock():
         with connect() as conn:
             publication_id, file_ids = start_publication(conn, triggered_by, full_refresh)
-            shadow_holds = conn.execute("select publication_id from audit.mart_generation "
-                                        "where generation = 'shadow'").fetchone()[0]
-            # the shadow is unknown until this build succeeds: a build that dies here leaves it for a full refresh
-            conn.execute("update audit.mart_generation set publication_id = null where generation = 'shadow'")
-        ok = build(full_refresh=full_refresh or shadow_holds is None)
+            (complete,) = conn.execute("select complete and publication_id is not null from audit.mart_generation "
+                                       "where generation = 'shadow'").fetchone()
+            # incomplete until this build succeeds: a build that dies in it leaves it for a full refresh
+            conn.execute("update audit.mart_generation set complete = false where generation = 'shadow'")
+        ok = build(full_refresh=full_refresh or not complete)
         if not ok:
             with connect() as conn:
                 conn.execute("""update audit.publication set status = 'failed', finished_at = now(),
@@ -124,8 +124,9 @@ def build_and_publish(full_refresh: bool = False, triggered_by: str = "cli") -> 
         with connect() as conn:                  # one transaction: swap, generations, files, publication
             conn.execute("select audit.swap_generations()")
             conn.execute("""update audit.mart_generation as g
-                               set publication_id = case g.generation when 'live' then %s else l.publication_id end
-                              from (select publication_id from audit.mart_generation
+                               set publication_id = case g.generation when 'live' then %s else l.publication_id end,
+                                   complete = case g.generation when 'live' then true else l.complete end
+                              from (select publication_id, complete from audit.mart_generation
                                      where generation = 'live') as l""", (publication_id,))
             n = registry.mark_published(conn, file_ids)
             conn.execute("update audit.publication set status = 'published', finished_at = now(), models = %s "
