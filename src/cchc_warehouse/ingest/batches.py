@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from cchc_warehouse.ingest import readers
+from cchc_warehouse.ingest import limits, readers
 from cchc_warehouse.ingest.layout import Layout, LayoutError, find_layout
 from cchc_warehouse.ingest.region import TableRegion, TableShape
 from cchc_warehouse.sources import SourceSpec
@@ -57,6 +58,8 @@ def read_layouts(path: Path, spec: SourceSpec, given: dict[str, str] | None = No
     """The tables of a file: one, or for a source read sheet by sheet, one per sheet that has a table
     (sheets without one, e.g. instructions, are passed over; none at all is an error)."""
     readers.refuse_unsupported(path)
+    limits.check_file(path, readers.is_xlsx(path))      # bounded resources, judged on the bytes before reading
+    csv.field_size_limit(limits.Limits.from_env().max_line_bytes)     # a field may be as long as a line
     if not readers.is_xlsx(path):
         return [read_layout(path, spec, given)]
     names = readers.xlsx_sheet_names(path)
@@ -96,6 +99,11 @@ def read_layout(path: Path, spec: SourceSpec, given: dict[str, str] | None = Non
             best = layout
     if best is None:
         raise LayoutError(min(errors, key=len) if errors else "tệp rỗng")
+    widest = limits.Limits.from_env().max_columns
+    for i, row in enumerate(csv.reader(sample, delimiter=best.delimiter), start=1):
+        if len(row) > widest:
+            raise limits.LimitExceeded(f"dòng {i} có {len(row):,} cột, vượt giới hạn {widest:,} cột "
+                                       "(CCHC_MAX_COLUMNS)".replace(",", "."))
     return FileLayout(best, "csv", encoding)
 
 
@@ -183,12 +191,24 @@ class TableRead:
     def __post_init__(self) -> None:
         self.region = TableRegion(table_shape(self.spec, self.fl.layout), self.fl.sheet_name)
 
+    def _refuse_nul(self, b: RowBatch) -> None:
+        """A NUL character cannot be stored (Postgres text) and is never data: the file is rejected naming the
+        first cell that has one."""
+        for i, col in enumerate(b.cells):
+            if col.null_count < len(col) and pc.any(pc.match_substring(col, "\x00")).as_py():
+                row = pc.index(pc.match_substring(col, "\x00"), True).as_py()
+                headers = self.fl.layout.headers
+                name = headers[i] if i < len(headers) and headers[i] else f"cột {i + 1}"
+                raise LayoutError(f"dòng {b.numbers[row].as_py()}, cột '{name}': có ký tự NUL (\\0), không phải "
+                                  "dữ liệu; hãy xuất lại tệp")
+
     def __iter__(self) -> Iterator[tuple[RowBatch, pa.Array | None]]:
         """(data rows, their total labels for a source keeping its total row); raises LayoutError at the end
         when the table is ambiguous (a total or a signature between data rows)."""
         region, keep_totals = self.region, self.spec.keep_totals
         for b in batches(self.path, self.fl):
             n = len(b.numbers)
+            self._refuse_nul(b)
             self.records += n
             suspects = region.suspects(b.cells, n)
             if not suspects:

@@ -16,7 +16,7 @@ from psycopg.types.json import Jsonb
 from cchc_warehouse import faults, locks
 from cchc_warehouse.db import connect
 from cchc_warehouse.ingest import file_registry as registry
-from cchc_warehouse.ingest import parsing, readers
+from cchc_warehouse.ingest import limits, parsing, readers
 from cchc_warehouse.ingest.batches import FileLayout, read_layouts
 from cchc_warehouse.ingest.file_registry import FileResult
 from cchc_warehouse.ingest.file_states import FileState
@@ -113,7 +113,7 @@ def _read_and_gate(gate, spec: SourceSpec, path: Path, file_id: int, load_id: in
                  stats.unit_codes, sorted({k.row for k in stats.skipped}), Jsonb(skipped_detail(stats.skipped)),
                  file_id),
             )
-    except (LayoutError, readers.UnreadableFile, csv.Error, UnicodeDecodeError) as exc:
+    except (LayoutError, readers.UnreadableFile, limits.LimitExceeded, csv.Error, UnicodeDecodeError) as exc:
         result.status = FileState.REJECTED
         result.reasons = [f"Tệp {path.name}: {exc}"]
         with connect() as conn:

@@ -133,11 +133,16 @@ _COUNT = re.compile(r"^\d{1,3}(?:([.,\s])\d{3})(?:\1\d{3})*$|^\d+$")
 _DECIMAL = re.compile(r"^-?\d+(?:[.,]\d+)?\s*%?$")
 
 
+MAX_COUNT = 10**12          # far above any count a unit reports; beyond it a value is a slip, not a count
+
+
 def count_value(text: str) -> int | None:
-    """Whole non-negative count; '1.234', '1,234' and '1 234' are thousands. '1,5' or '-3' -> None."""
+    """Whole non-negative count; '1.234', '1,234' and '1 234' are thousands. '1,5', '-3' or a count beyond
+    MAX_COUNT -> None (the gate names the cell)."""
     if not _COUNT.match(text):
         return None
-    return int(re.sub(r"\D", "", text))
+    value = int(re.sub(r"\D", "", text))
+    return value if value <= MAX_COUNT else None
 
 
 def decimal_value(text: str) -> float | None:

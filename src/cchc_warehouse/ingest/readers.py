@@ -41,6 +41,8 @@ _NOT_TAKEN = (
 
 def refuse_unsupported(path: Path) -> None:
     """A clear error for a file in a format the contract does not take, before it is read as text."""
+    if path.stat().st_size == 0:
+        raise UnreadableFile("tệp rỗng (0 byte)")
     with open(path, "rb") as f:
         head = f.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     for magic, what in _NOT_TAKEN:

@@ -34,7 +34,7 @@ SQL_TYPES = {
 }
 # What a value should look like, for the gate's 'not readable' messages.
 READABLE_VI = {
-    "count": "số nguyên không âm (ví dụ 1.234)",
+    "count": "số nguyên không âm, không quá 1.000 tỷ (ví dụ 1.234)",
     "decimal": "số (ví dụ 87,27 hoặc 87.27)",
     "year": "năm (yyyy)",
     "month": "tháng (mm/yyyy, yyyy-mm hoặc Tháng m/yyyy)",
