@@ -17,6 +17,7 @@ import shutil
 import stat
 import sys
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -106,7 +107,8 @@ def put(local: Path, target: UPath, private: bool = False) -> UPath:
         if private:
             for parent in (dest.parent, dest.parent.parent):
                 _private(parent, stat.S_IRWXU)
-        tmp = dest.with_name(dest.name + ".part")
+        # one temporary name per writer: two loads of the same file archive it at once
+        tmp = dest.with_name(f"{dest.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part")
         shutil.copyfile(local, tmp)
         if private:
             _private(tmp, stat.S_IRUSR | stat.S_IWUSR)
