@@ -17,6 +17,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from psycopg.types.json import Jsonb
 
@@ -129,10 +130,29 @@ def _message(file_name: str, header: str | None, text: str, count: int | None, e
     return f"{where}: {text}: " + "; ".join(parts) + more if parts else f"{where}: {text}"
 
 
+def gate_timeout_seconds() -> int:
+    return int(os.environ.get("CCHC_GATE_TIMEOUT_S", "") or 900)
+
+
+def gate_url() -> str:
+    """The warehouse's SQLAlchemy URL for GX, with a statement timeout: a check that cannot finish rejects the file
+    with a reason instead of holding the load for ever (CCHC_GATE_TIMEOUT_S, default 900)."""
+    parts = urlsplit(sqlalchemy_url())
+    query = dict(parse_qsl(parts.query))
+    query["options"] = (query.get("options", "") + f" -c statement_timeout={gate_timeout_seconds() * 1000}").strip()
+    return urlunsplit(parts._replace(query=urlencode(query, quote_via=quote)))
+
+
+def _did_not_run(cfg: dict, message: str) -> str:
+    if "statement timeout" in message:
+        return (f"kiểm tra chất lượng không xong trong {gate_timeout_seconds()} giây (CCHC_GATE_TIMEOUT_S); "
+                "tệp chưa được nhận, hãy báo quản trị kho dữ liệu")
+    return f"lỗi khi kiểm tra ({cfg.get('description') or cfg['type']}): {message.splitlines()[0][:200]}"
+
+
 def validate_file(source: str | Any, file_id: int, file_name: str, header_map: dict[str, str]) -> GateOutcome:
     spec = get_source(source) if isinstance(source, str) else source
-    os.environ[CONN_ENV] = sqlalchemy_url()
-    url = sqlalchemy_url()
+    url = gate_url()
     os.environ[CONN_ENV] = url
     with _LOCK:
         checkpoint, partition_column = _checkpoint(url, spec.name)
@@ -161,8 +181,8 @@ def validate_file(source: str | Any, file_id: int, file_name: str, header_map: d
                 continue
             failed_to_run = bool((res.get("exception_info") or {}).get("raised_exception"))
             if failed_to_run:         # a check that did not run blocks the file, whatever its severity
-                findings = [(None, f"lỗi khi kiểm tra ({cfg['type']}): "
-                             f"{res['exception_info'].get('exception_message')}", None, [])]
+                message = str(res["exception_info"].get("exception_message") or "")
+                findings = [(None, _did_not_run(cfg, message), None, [])]
             else:
                 findings = _findings(res)
             for contract, text, count, examples in findings:

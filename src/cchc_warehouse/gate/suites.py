@@ -126,9 +126,11 @@ def unique_query(spec: SourceSpec) -> RowQuery | None:
     key = ", ".join(c.value_name or c.name for c in cols)
     shown = " || ' / ' || ".join(f"coalesce({c.text_name}, '')" for c in cols)
     present = " and ".join(f"{c.value_name or c.name} is not null" for c in cols)
+    # one scan and a sort, whatever the planner expects of the file's rows (an IN over a grouped subquery was planned
+    # as a nested loop once the raw table had statistics: a 1M-row file never finished)
     return RowQuery(
-        f"select source_row, source_sheet, {shown} as value from {{batch}} where ({key}) in "
-        f"(select {key} from {{batch}} where {present} group by {key} having count(*) > 1)"
+        f"select source_row, source_sheet, value from (select source_row, source_sheet, {shown} as value,"
+        f" count(*) over (partition by {key}) as n from {{batch}} where {present}) as keyed where n > 1"
         " order by source_sheet, source_row",
         cols[-1].name, spec.unique_message_vi or f"trùng {' + '.join(c.header for c in cols)} trong tệp")
 

@@ -122,6 +122,8 @@ def _read_and_gate(gate, spec: SourceSpec, path: Path, file_id: int, load_id: in
 
     result.period = _period_label(spec, month)
     result.rows_loaded = stats.written
+    with connect(autocommit=True) as conn:      # statistics that know the new file's rows: the gate plans on them
+        conn.execute(sql.SQL("analyze {}").format(sql.SQL(spec.raw_table)))
     faults.point("load:after_copy")
     outcome = gate.validate_file(spec, file_id, path.name, header_map)
     result.warnings = outcome.warnings
