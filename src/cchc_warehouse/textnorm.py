@@ -50,3 +50,15 @@ def unit_name_key(text: str) -> str:
     if m := _QUALIFIER.match(key):
         key = m.group(1)
     return key
+
+
+# Written in a cell where a value is unknown: missing, as a blank is, where the column allows a blank; a required
+# column reports it as missing; a yes/no column keeps it unknown, never "no". Compared lower-cased and trimmed; the
+# raw table keeps the text as written.
+MISSING_MARKERS = ("n/a", "#n/a", "na", "null", "nan", "none")
+
+
+def missing_marker_sql(text: str) -> str:
+    """SQL: the text column holds a missing-value marker (MISSING_MARKERS)."""
+    listed = ", ".join(f"'{m}'" for m in MISSING_MARKERS)
+    return f"lower(btrim({text})) in ({listed})"

@@ -16,6 +16,7 @@ from typing import Any
 from cchc_warehouse.config import paths
 from cchc_warehouse.sources import SOURCES, SourceSpec
 from cchc_warehouse.sources.spec import READABLE_VI, RowCheck, RowQuery
+from cchc_warehouse.textnorm import missing_marker_sql
 
 # Every check is an UnexpectedRowsExpectation returning (source_row, source_sheet, value): COMPLETE gives at most
 # 200 rows back (GX caps them), enough for examples, while the count stays exact.
@@ -62,7 +63,7 @@ def required_checks(spec: SourceSpec) -> list[RowCheck]:
     when = dict(spec.required_when)
     out = []
     for c in spec.required:
-        missing = when.get(c.name, f"b.{c.text_name} is null")
+        missing = when.get(c.name, f"(b.{c.text_name} is null or {missing_marker_sql(f'b.{c.text_name}')})")
         if spec.unit and c.name == spec.unit.code and spec.unit.name:
             missing += f" and b.{spec.column(spec.unit.name).text_name} is null"
         out.append(RowCheck(f"{c.name}:required", c.name, "null", missing, f"thiếu {c.label} (cột bắt buộc)"))
@@ -72,16 +73,32 @@ def required_checks(spec: SourceSpec) -> list[RowCheck]:
 def readable_checks(spec: SourceSpec) -> list[RowCheck]:
     """A value given but not read by its parsing rule."""
     out = [RowCheck(f"{c.name}:readable", c.name, f"b.{c.text_name}",
-                    f"b.{c.text_name} is not null and b.{c.value_name} is null",
+                    f"b.{c.text_name} is not null and b.{c.value_name} is null"
+                    f" and not {missing_marker_sql(f'b.{c.text_name}')}",
                     f"{c.readable_vi or READABLE_VI[c.parse]} không đọc được")
            for c in spec.stored_columns if c.in_raw and (c.readable_vi or c.parse in READABLE_VI)]
     for fam in spec.families:
         unread = (f"from jsonb_each_text(b.{fam.text_name}) a where a.value is not null "
-                  f"and b.{fam.name} ->> a.key is null")
+                  f"and b.{fam.name} ->> a.key is null and not {missing_marker_sql('a.value')}")
         shown = f"(select string_agg(a.key || ': ' || a.value, ', ') {unread})"
         out.append(RowCheck(f"{fam.name}:readable", None, shown, f"exists (select 1 {unread})",
                             f"{READABLE_VI[fam.parse]} không đọc được"))
     return out
+
+
+DATE_PARSES = ("date", "month", "deadline")
+
+
+def date_range_checks(spec: SourceSpec) -> list[RowCheck]:
+    """Every date a row carries lies between the source's earliest plausible day and a while after the file's
+    period (SourceSpec.plausible_dates): 1900 or 2100 is a typing slip, not a dossier."""
+    earliest, after = spec.plausible_dates
+    shown = f"{earliest[8:10]}/{earliest[5:7]}/{earliest[:4]}"
+    after_vi = after.replace("years", "năm").replace("year", "năm").replace("months", "tháng")
+    return [RowCheck(f"{c.name}:plausible", c.name, f"b.{c.text_name}",
+                     f"b.{c.value_name} < date '{earliest}' or b.{c.value_name} >= b.period_month + interval '{after}'",
+                     f"ngày ngoài khoảng hợp lý (từ {shown} đến {after_vi} sau kỳ báo cáo)")
+            for c in spec.stored_columns if c.in_raw and c.parse in DATE_PARSES]
 
 
 def unit_checks(spec: SourceSpec) -> list[RowCheck]:
@@ -140,7 +157,8 @@ def expectations(spec: SourceSpec) -> list[dict]:
     return [
         NO_ROWS,
         scan_expectation("required values", required_checks(spec), "giá trị bắt buộc bị trống"),
-        scan_expectation("row checks", [*readable_checks(spec), *unit_checks(spec), *spec.row_checks],
+        scan_expectation("row checks", [*readable_checks(spec), *date_range_checks(spec), *unit_checks(spec),
+                                           *spec.row_checks],
                          "giá trị không đọc được hoặc không hợp lệ"),
         *([rows_expectation(unique)] if unique else []),
         *(rows_expectation(q) for q in spec.queries),

@@ -132,7 +132,8 @@ def csv_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
         parse_options=pacsv.ParseOptions(delimiter=lay.delimiter, newlines_in_values=True,
                                          ignore_empty_lines=False, invalid_row_handler=on_invalid),
         convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                             strings_can_be_null=True, quoted_strings_can_be_null=False),
+                                             strings_can_be_null=True, quoted_strings_can_be_null=False,
+                                             null_values=[""]),
     )
     next_number = lay.header_row + 1
     try:
@@ -202,6 +203,46 @@ class TableRead:
                 raise LayoutError(f"dòng {b.numbers[row].as_py()}, cột '{name}': có ký tự NUL (\\0), không phải "
                                   "dữ liệu; hãy xuất lại tệp")
 
+    def _header_name(self, i: int) -> str:
+        headers = self.fl.layout.headers
+        return headers[i] if i < len(headers) and headers[i] else f"cột {i + 1}"
+
+    def _refuse_swallowed(self, b: RowBatch) -> None:
+        """A CSV cell holding line breaks followed by lines split like records: a quote opened and never closed
+        took the rows after it into one cell. Refused naming the row where the quote opens (values unquoted)."""
+        if self.fl.kind != "csv":
+            return
+        delimiter = self.fl.layout.delimiter or ","
+        enough = max(2, (len(self.fl.layout.headers) - 1) // 2)
+        for i, col in enumerate(b.cells):
+            if col.null_count == len(col):
+                continue
+            multi = pc.fill_null(pc.match_substring(col, "\n"), False)
+            if not pc.any(multi).as_py():
+                continue
+            for row in pc.indices_nonzero(multi).to_pylist():
+                lines = col[row].as_py().split("\n")[1:]
+                like_rows = sum(1 for t in lines if t.count(delimiter) >= enough)
+                if like_rows:
+                    raise LayoutError(
+                        f"dòng {b.numbers[row].as_py()}, cột '{self._header_name(i)}': một ô chứa {len(lines) + 1} "
+                        f"dòng, {like_rows} dòng trong đó giống dòng dữ liệu — có dấu ngoặc kép (\") mở mà không "
+                        "đóng; hãy sửa ô này rồi xuất lại tệp")
+
+    def _refuse_overflow(self, b: RowBatch) -> None:
+        """A data row with values right of the table's last column: an extra delimiter shifted its cells (an
+        address with an unquoted comma). Refused naming the row; a trailing blank cell is harmless."""
+        width = len(self.fl.layout.headers)
+        for col in b.cells[width:]:
+            present = pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(col), ""), False)
+            if pc.any(present).as_py():
+                row = pc.index(present, True).as_py()
+                cells = sum(1 for c in b.cells if c[row].is_valid)
+                raise LayoutError(
+                    f"dòng {b.numbers[row].as_py()}: có giá trị ở ngoài {width} cột của tiêu đề ({cells} ô có dữ liệu)"
+                    " — thừa dấu phân cách trong một ô (ví dụ dấu phẩy trong địa chỉ không đặt trong ngoặc kép); "
+                    "các ô của dòng đã bị lệch cột, hãy sửa dòng này rồi xuất lại tệp")
+
     def __iter__(self) -> Iterator[tuple[RowBatch, pa.Array | None]]:
         """(data rows, their total labels for a source keeping its total row); raises LayoutError at the end
         when the table is ambiguous (a total or a signature between data rows)."""
@@ -209,18 +250,23 @@ class TableRead:
         for b in batches(self.path, self.fl):
             n = len(b.numbers)
             self._refuse_nul(b)
+            self._refuse_swallowed(b)
             self.records += n
             suspects = region.suspects(b.cells, n)
             if not suspects:
                 region.feed([], iter(()), n, b, [])
+                self._refuse_overflow(b)
                 yield b, None
                 continue
             picked = [c.take(pa.array(suspects, pa.int64())).to_pylist() for c in b.cells]
             rows = zip(suspects, (list(r) for r in zip(*picked, strict=True)), strict=True)
             keep = region.feed(b.numbers.to_pylist(), rows, n, b, suspects)
             labels = pa.array([region.total_labels.get(i) for i in keep], pa.string()) if keep_totals else None
-            yield (b if len(keep) == n else b.take(keep)), labels
+            kept = b if len(keep) == n else b.take(keep)
+            self._refuse_overflow(kept)
+            yield kept, labels
             for batch, i in region.late_rows:      # free text between data rows: data (the gate names it)
+                self._refuse_overflow(batch.take([i]))
                 yield batch.take([i]), None
             region.late_rows.clear()
         region.finish()

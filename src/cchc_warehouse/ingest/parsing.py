@@ -33,7 +33,22 @@ YES = {"co", "x", "1", "true", "da", "yes", "y"}
 NO = {"khong", "0", "false", "chua", "no", "n"}
 
 
-def _by_distinct(values: pa.Array, rule) -> pa.Array:
+def is_marker(values: pa.Array) -> pa.Array:
+    """True where the text is a missing-value marker (textnorm.MISSING_MARKERS: N/A, NULL, nan…)."""
+    return pc.fill_null(pc.is_in(pc.utf8_lower(pc.utf8_trim_whitespace(values)),
+                                 value_set=pa.array(textnorm.MISSING_MARKERS, pa.string())), False)
+
+
+def parse(rule: str, values: pa.Array, *extra: pa.Array) -> pa.Array:
+    """A column's parsing rule, with missing-value markers read as missing (NULL), never as a value."""
+    typed = RULES[rule](values, *extra)
+    marked = is_marker(values)
+    if len(values) and pc.any(marked).as_py():
+        typed = pc.if_else(marked, pa.nulls(len(typed), typed.type), typed)
+    return typed
+
+
+def by_distinct(values: pa.Array, rule) -> pa.Array:
     """Apply `rule` to the distinct values only, then spread the results back."""
     if len(values) == 0:
         return rule(values)
@@ -45,7 +60,7 @@ def nfc(values: pa.Array) -> pa.Array:
     """NFC of the distinct values, and only when a combining mark (U+0300–U+036F) is present."""
     raw = values.cast(pa.binary())
     if pc.any(pc.match_substring(raw, b"\xcc")).as_py() or pc.any(pc.match_substring(raw, b"\xcd")).as_py():
-        return _by_distinct(values, lambda distinct: pc.utf8_normalize(distinct, "NFC"))
+        return by_distinct(values, lambda distinct: pc.utf8_normalize(distinct, "NFC"))
     return values
 
 
@@ -65,19 +80,19 @@ def _lookup(mapping: dict, out_type: pa.DataType):
 
 
 def parse_status(values: pa.Array) -> pa.Array:
-    return _by_distinct(values, _lookup(DOSSIER_STATUS, pa.int16()))
+    return by_distinct(values, _lookup(DOSSIER_STATUS, pa.int16()))
 
 
 def parse_channel(values: pa.Array) -> pa.Array:
-    return _by_distinct(values, _lookup(CHANNEL, pa.int16()))
+    return by_distinct(values, _lookup(CHANNEL, pa.int16()))
 
 
 def parse_service_level(values: pa.Array) -> pa.Array:
-    return _by_distinct(values, _lookup(SERVICE_LEVEL, pa.string()))
+    return by_distinct(values, _lookup(SERVICE_LEVEL, pa.string()))
 
 
 def parse_applicant_type(values: pa.Array) -> pa.Array:
-    return _by_distinct(values, _lookup(APPLICANT_TYPE, pa.string()))
+    return by_distinct(values, _lookup(APPLICANT_TYPE, pa.string()))
 
 
 def parse_yes_no(values: pa.Array) -> pa.Array:
@@ -89,7 +104,7 @@ def parse_yes_no(values: pa.Array) -> pa.Array:
         return pc.take(pa.array(list(mapping.values()), pa.bool_()),
                        pc.index_in(folded, value_set=pa.array(list(mapping), pa.string())))
     filled = pc.fill_null(values, "")
-    return _by_distinct(filled, rule)
+    return by_distinct(filled, rule)
 
 
 def _days_in_month(y: pa.Array, m: pa.Array) -> pa.Array:
@@ -119,14 +134,14 @@ def _parse_dates(distinct: pa.Array) -> pa.Array:
 
 def parse_date(values: pa.Array) -> pa.Array:
     """d/m/yyyy or d-m-yyyy (day first), optional time; ISO yyyy-mm-dd[ time]; impossible dates -> NULL."""
-    return _by_distinct(values, _parse_dates)
+    return by_distinct(values, _parse_dates)
 
 
 def _python_rule(func, out_type: pa.DataType):
     """A rule written in Python for one value (None when unreadable), applied to the distinct values."""
     def rule(distinct: pa.Array) -> pa.Array:
         return pa.array([None if v is None else func(v.strip()) for v in distinct.to_pylist()], out_type)
-    return lambda values: _by_distinct(values, rule)
+    return lambda values: by_distinct(values, rule)
 
 
 _COUNT = re.compile(r"^\d{1,3}(?:([.,\s])\d{3})(?:\1\d{3})*$|^\d+$")
@@ -229,8 +244,8 @@ RULES = {
     "year": _python_rule(year_value, pa.int32()),
     "month": _python_rule(month_value, pa.date32()),
     "criterion_code": _python_rule(criterion_code, pa.string()),
-    "likert": lambda values: _by_distinct(values, _lookup(LIKERT, pa.int16())),
-    "plan_status": lambda values: _by_distinct(values, _lookup(PLAN_STATUS, pa.string())),
+    "likert": lambda values: by_distinct(values, _lookup(LIKERT, pa.int16())),
+    "plan_status": lambda values: by_distinct(values, _lookup(PLAN_STATUS, pa.string())),
     "deadline": parse_deadline,            # reads the plan's year too (Column.depends)
     "not_applicable": _python_rule(lambda t: "khong ap dung" in textnorm.fold(t), pa.bool_()),
     "unit_name_key": _python_rule(lambda t: textnorm.unit_name_key(t) or None, pa.string()),

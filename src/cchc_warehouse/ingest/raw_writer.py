@@ -71,7 +71,7 @@ def _output(spec: SourceSpec, fl: FileLayout, b: RowBatch, load_id: int, file_id
         arrays.append(values)
         if col.in_raw:
             extra_args = [typed.get(d, pa.nulls(n, pa.int32())) for d in col.depends]
-            typed[col.name] = parsing.RULES[col.parse](values, *extra_args)
+            typed[col.name] = parsing.parse(col.parse, values, *extra_args)
             names.append(col.value_name)
             arrays.append(typed[col.name])
     for fam in spec.families:
@@ -80,7 +80,7 @@ def _output(spec: SourceSpec, fl: FileLayout, b: RowBatch, load_id: int, file_id
         keys = [k for k, _ in members]
         names += [fam.text_name, fam.name]
         arrays.append(_json_object(keys, [_json_text(v) for _, v in members], n))
-        arrays.append(_json_object(keys, [_json_value(parsing.RULES[fam.parse](v)) for _, v in members], n))
+        arrays.append(_json_object(keys, [_json_value(parsing.parse(fam.parse, v)) for _, v in members], n))
     if lay.extra:
         names.append("extra")
         arrays.append(_json_object(list(lay.extra.values()), [_json_text(v) for v in cells[n_contract + n_family:]], n))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cchc_warehouse.sources.spec import Column, RowCheck, RowQuery, SourceSpec, UnitRef, unit_title_fields
+from cchc_warehouse.textnorm import missing_marker_sql
 
 # A unit's count of dossiers in this file against the average of its three previous months (the files that
 # reports use: audit.current_coverage), as a warning: half or double is unusual for a monthly export.
@@ -60,16 +61,25 @@ ONE_STOP_DOSSIERS = SourceSpec(
     row_checks=(
         RowCheck("finished_at:order", "finished_at", "finished_at_text", "b.finished_at < b.received_at",
                  "ngày kết thúc xử lý trước ngày tiếp nhận"),
+        RowCheck("due_at:order", "due_at", "due_at_text", "b.due_at < b.received_at",
+                 "ngày hẹn trả trước ngày tiếp nhận"),
+        RowCheck("returned_at:order", "returned_at", "returned_at_text", "b.returned_at < b.received_at",
+                 "ngày trả kết quả trước ngày tiếp nhận"),
         RowCheck("received_at:period", "received_at", "received_at_text",
                  "b.received_at >= b.period_month + interval '1 month'", "ngày tiếp nhận sau kỳ báo cáo của tệp"),
     ),
     queries=(
         RowQuery("select b.source_row, b.source_sheet, b.status_text as value from {batch} b"
                  " join ref.dossier_status s on s.status_code = b.status"
-                 " where s.status_group = 'resolved' and b.finished_at_text is null order by b.source_row",
+                 " where s.status_group = 'resolved' and b.finished_at is null"
+                 f" and (b.finished_at_text is null or {missing_marker_sql('b.finished_at_text')})"
+                 " order by b.source_row",
                  "finished_at",
                  "hồ sơ đã giải quyết nhưng thiếu ngày kết thúc xử lý (không được tính là đã giải quyết)",
                  severity="warning"),
+        RowQuery("select source_row, source_sheet, returned_at_text || ' < ' || finished_at_text as value"
+                 " from {batch} where returned_at < finished_at order by source_row",
+                 "returned_at", "ngày trả kết quả trước ngày kết thúc xử lý", severity="warning"),
         RowQuery(VOLUME, "unit_code", "số hồ sơ của đơn vị bất thường so với các tháng trước", severity="warning"),
     ),
 )

@@ -38,6 +38,8 @@ PAR_NATIONAL = SourceSpec(
           for c, m in COMPONENT_MAX.items()),
         RowCheck("index_value:range", "index_value", "index_value_text", "b.index_value not between 0 and 100",
                  "chỉ số ngoài khoảng 0–100"),
+        RowCheck("rank:range", "rank", "rank_text", "b.rank not between 1 and 63",
+                 "xếp hạng phải từ 1 đến 63 (số tỉnh, thành phố được xếp hạng)"),
         year_of_file(),
     ),
     queries=(

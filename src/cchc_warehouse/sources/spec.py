@@ -207,6 +207,8 @@ class SourceSpec:
     # the typed date column whose month is the earliest a row can change (a dossier's reception: a June listing
     # can change March's counts); default: the row's period
     affects_from: str | None = None
+    # dates a row may carry: from this day to this long after the file's period (every date column, blocking)
+    plausible_dates: tuple[str, str] = ("2000-01-01", "2 years")
     view_columns: tuple[tuple[str, str], ...] = ()   # (name, SQL over the raw row `r`) added by the typed view
     required_when: tuple[tuple[str, str], ...] = ()  # (column, SQL over `b`) where 'missing' is not just NULL
     row_checks: tuple[RowCheck, ...] = ()
