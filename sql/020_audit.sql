@@ -188,3 +188,6 @@ create table if not exists audit.gx_validation (
     result jsonb not null
 );
 create index if not exists gx_validation_file_idx on audit.gx_validation (file_id);
+
+-- when the archived copy was deleted under the retention setting (cchc archive purge); the hash stays
+alter table audit.source_file add column if not exists archive_purged_at timestamptz;

@@ -97,6 +97,19 @@ def _load(args: argparse.Namespace) -> int:
     return 0 if all(r.accepted for r in results) else 1
 
 
+def _archive(args: argparse.Namespace) -> int:
+    """Apply the archive's retention (CCHC_ARCHIVE_RETENTION_DAYS, or --days)."""
+    from cchc_warehouse.ingest import retention
+
+    days = retention.retention_days() if args.days is None else args.days
+    purged = retention.purge(days, dry_run=args.dry_run)
+    verb = "sẽ xoá" if args.dry_run else "đã xoá"
+    for p in purged:
+        print(f"{verb} bản lưu {p.archive_path} ({', '.join(p.file_names)})")
+    print(f"{len(purged)} bản lưu nhận quá {days} ngày {verb}; sổ đăng ký vẫn giữ tên, mã băm và lý do của từng tệp")
+    return 0
+
+
 def _doctor(args: argparse.Namespace) -> int:
     """What loads and builds that died left in the registry; repaired unless --dry-run."""
     from cchc_warehouse.db import connect
@@ -318,6 +331,13 @@ def parser() -> argparse.ArgumentParser:
                                       "(files stuck validating, loads and publications stuck running)")
     s.add_argument("--dry-run", action="store_true", help="only report (exit 1 when something needs repair)")
     s.set_defaults(func=_doctor)
+
+    s = sub.add_parser("archive", help="the archive of received files: `purge` deletes copies older than the "
+                                       "retention (CCHC_ARCHIVE_RETENTION_DAYS, default 1825 days)")
+    s.add_argument("action", choices=["purge"])
+    s.add_argument("--days", type=int, help="retention in days (default: CCHC_ARCHIVE_RETENTION_DAYS or 1825)")
+    s.add_argument("--dry-run", action="store_true", help="only list what would be deleted")
+    s.set_defaults(func=_archive)
 
     s = sub.add_parser("docs", help="where the dbt docs and GX data docs are; --build renders them now, "
                                     "--serve PORT serves them on 127.0.0.1")

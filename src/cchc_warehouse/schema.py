@@ -1,5 +1,6 @@
 """What follows from the declarations, written by `cchc generate` and checked for drift by the tests:
 
+- sql/025_privacy.generated.sql: audit.mask_personal, the masking rule of privacy.py;
 - sql/030_codes.generated.sql: file states (ingest.file_states) and the domain's codes (reference/*.csv);
 - sql/040_raw.generated.sql: each source's raw table and typed view (sources/<source>.py);
 - dbt_project/models/staging/_sources.yml: the dbt sources, raw typed views included;
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from cchc_warehouse import privacy
 from cchc_warehouse.config import paths
 from cchc_warehouse.ingest.file_states import FileState
 from cchc_warehouse.reference import codes
@@ -175,6 +177,7 @@ def generated_files() -> dict[Path, str]:
     """Every generated file and its content (the gate's expectations are written by gate.suites)."""
     p = paths()
     return {
+        p.sql_dir / "025_privacy.generated.sql": HEADER.format(what="privacy.py") + privacy.mask_sql(),
         p.sql_dir / "030_codes.generated.sql": codes_sql(),
         p.sql_dir / "040_raw.generated.sql": raw_sql(),
         p.dbt_project / "models" / "staging" / "_sources.yml": dbt_sources_yaml(),

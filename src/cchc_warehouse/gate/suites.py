@@ -25,10 +25,17 @@ NO_ROWS = {"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value
            "meta": {"column": None, "message_vi": "tệp không có dòng dữ liệu"}}
 
 
+def masked(query: str) -> str:
+    """A row query whose quoted values pass through audit.mask_personal (privacy.py): GX results, data docs and the
+    reasons officials read never hold an ID number, phone or e-mail in clear."""
+    return ("select source_row, source_sheet, audit.mask_personal(value::text) as value"
+            f" from ({query}) as found")
+
+
 def rows_expectation(q: RowQuery) -> dict:
     return {
         "type": "unexpected_rows_expectation",
-        "kwargs": {"unexpected_rows_query": " ".join(q.query.split()), "result_format": QUERY_FORMAT},
+        "kwargs": {"unexpected_rows_query": masked(" ".join(q.query.split())), "result_format": QUERY_FORMAT},
         "severity": q.severity,
         "description": q.message_vi,
         "meta": {"column": q.column, "message_vi": q.message_vi},
@@ -41,7 +48,7 @@ def scan_expectation(name: str, checks: list[RowCheck], message: str) -> dict:
     values = ", ".join(f"('{c.key}', ({c.value})::text, {c.bad})" for c in checks)
     any_bad = " or ".join(f"({c.bad})" for c in checks)   # filter rows before unpivoting
     query = (
-        "select source_row, source_sheet, check_key, value, n from ("
+        "select source_row, source_sheet, check_key, audit.mask_personal(value) as value, n from ("
         " select b.source_row, b.source_sheet, c.check_key, c.value,"
         " count(*) over (partition by c.check_key) as n,"
         " row_number() over (partition by c.check_key order by b.source_sheet, b.source_row) as k"

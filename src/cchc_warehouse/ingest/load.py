@@ -13,7 +13,7 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
-from cchc_warehouse import faults, locks
+from cchc_warehouse import faults, locks, privacy
 from cchc_warehouse.db import connect
 from cchc_warehouse.ingest import file_registry as registry
 from cchc_warehouse.ingest import limits, parsing, readers
@@ -53,11 +53,16 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
         except Exception as exc:            # anything else: the file is rejected with a reason, never left half-done
             log.exception("%s: load failed", path.name)
             result.status = FileState.REJECTED
-            result.reasons = [f"Tệp {path.name}: {unexpected_reason(exc)}"]
+            result.reasons = masked([f"Tệp {path.name}: {unexpected_reason(exc)}"])
             with connect() as conn:
                 registry.discard_rows(conn, file_id, spec.raw_table)
                 registry.reject(conn, file_id, result.reasons)
             return result
+
+
+def masked(messages: list[str]) -> list[str]:
+    """Messages as stored and shown: personal-looking values masked (privacy.mask), whatever quoted them."""
+    return [privacy.mask(m) or "" for m in messages]
 
 
 def unexpected_reason(exc: BaseException) -> str:
@@ -115,7 +120,7 @@ def _read_and_gate(gate, spec: SourceSpec, path: Path, file_id: int, load_id: in
             )
     except (LayoutError, readers.UnreadableFile, limits.LimitExceeded, csv.Error, UnicodeDecodeError) as exc:
         result.status = FileState.REJECTED
-        result.reasons = [f"Tệp {path.name}: {exc}"]
+        result.reasons = masked([f"Tệp {path.name}: {exc}"])
         with connect() as conn:
             registry.reject(conn, file_id, result.reasons)
         return result
@@ -126,15 +131,18 @@ def _read_and_gate(gate, spec: SourceSpec, path: Path, file_id: int, load_id: in
         conn.execute(sql.SQL("analyze {}").format(sql.SQL(spec.raw_table)))
     faults.point("load:after_copy")
     outcome = gate.validate_file(spec, file_id, path.name, header_map)
-    result.warnings = outcome.warnings
+    result.warnings = masked(outcome.warnings)
     with connect() as conn:
         if outcome.blocking:
             result.status = FileState.REJECTED
-            result.reasons = outcome.blocking
-            registry.reject(conn, file_id, outcome.blocking, outcome.warnings)
+            result.reasons = masked(outcome.blocking)
+            registry.reject(conn, file_id, result.reasons, result.warnings)
+            # a rejected file's rows reach nothing; the archive keeps the file (service user only), the reasons
+            # name its rows and columns, and no value it holds (a phone typed into a date) stays at rest
+            conn.execute(sql.SQL("delete from {} where file_id = %s").format(sql.SQL(spec.raw_table)), (file_id,))
         else:
             result.status = FileState.LOADED
-            registry.accept(conn, file_id, outcome.warnings)
+            registry.accept(conn, file_id, result.warnings)
     return result
 
 

@@ -15,8 +15,10 @@ import pyarrow.csv as pacsv
 from psycopg import sql
 from psycopg.copy import QueuedLibpqWriter
 
+from cchc_warehouse import privacy
 from cchc_warehouse.ingest import parsing
 from cchc_warehouse.ingest.batches import FileLayout, RowBatch, TableRead
+from cchc_warehouse.ingest.layout import Layout
 from cchc_warehouse.ingest.region import Skipped
 from cchc_warehouse.sources import SourceSpec
 
@@ -55,6 +57,23 @@ def _json_object(keys: list[str], values: list[pa.Array], n: int) -> pa.Array:
     return pc.binary_join_element_wise(*[p if isinstance(p, pa.Array) else pa.scalar(p) for p in parts], "")
 
 
+def _screened(lay: Layout, header: str, values: pa.Array) -> pa.Array:
+    """An unknown column's values, screened for personal data: from the first personal-looking value on
+    (privacy.looks_personal: an ID number, a phone, an e-mail) the column is dropped, recorded among the file's
+    dropped columns by its header only; no personal-looking value is ever written."""
+    if header in lay.dropped:
+        return pa.nulls(len(values), pa.string())
+    if values.null_count == len(values):
+        return values
+    personal = parsing.by_distinct(values, lambda d: pa.array([privacy.looks_personal(v) for v in d.to_pylist()],
+                                                              pa.bool_()))
+    personal = pc.fill_null(personal, False)
+    if not pc.any(personal).as_py():
+        return values
+    lay.dropped.append(header)
+    return pa.nulls(len(values), pa.string())
+
+
 def _output(spec: SourceSpec, fl: FileLayout, b: RowBatch, load_id: int, file_id: int,
             total_labels: pa.Array | None = None) -> tuple[list[str], pa.Table]:
     lay = fl.layout
@@ -83,7 +102,9 @@ def _output(spec: SourceSpec, fl: FileLayout, b: RowBatch, load_id: int, file_id
         arrays.append(_json_object(keys, [_json_value(parsing.parse(fam.parse, v)) for _, v in members], n))
     if lay.extra:
         names.append("extra")
-        arrays.append(_json_object(list(lay.extra.values()), [_json_text(v) for v in cells[n_contract + n_family:]], n))
+        screened = [_screened(lay, header, v) for header, v in zip(lay.extra.values(), cells[n_contract + n_family:],
+                                                                    strict=True)]
+        arrays.append(_json_object(list(lay.extra.values()), [_json_text(v) for v in screened], n))
     if fl.sheet_name is not None:
         names.append("source_sheet")
         arrays.append(pa.array([fl.sheet_name] * n, pa.string()))

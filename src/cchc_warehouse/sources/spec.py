@@ -22,7 +22,10 @@ from cchc_warehouse.textnorm import fold, header_key
 PERSONAL_HEADER_MARKERS = (
     "hoten", "hovaten", "tennguoinop", "nguoinop", "cccd", "cmnd", "sogiayto", "sodinhdanh",
     "hochieu", "dienthoai", "sdt", "email", "thudientu", "diachi", "noio", "ngaysinh",
+    "cmtnd", "sodt", "chuhoso", "thuongtru", "tamtru", "quequan", "nguyenquan", "hokhau", "tennguoi",
+    "nguoidenghi", "nguoiyeucau", "nguoinhan", "nguoidaidien",
 )
+PERSONAL_HEADER_KEYS = ("dt", "dtdd", "mail", "ten", "hoten")     # whole headers too short to look for inside others
 
 # Postgres type of the value each parsing rule gives (cchc_warehouse.ingest.parsing.RULES); 'unit' is resolved
 # against the unit registry when a file is loaded (audit.file_unit) and reaches the typed view, not raw.
@@ -261,4 +264,4 @@ class SourceSpec:
     @staticmethod
     def looks_personal(header: str) -> bool:
         key = header_key(header)
-        return any(marker in key for marker in PERSONAL_HEADER_MARKERS)
+        return key in PERSONAL_HEADER_KEYS or any(marker in key for marker in PERSONAL_HEADER_MARKERS)
