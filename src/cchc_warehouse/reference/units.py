@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import importlib.metadata
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,18 @@ from cchc_warehouse.textnorm import nfc, unit_name_key
 
 LEVELS = {"province", "department", "district", "commune"}
 COLUMNS = ("unit_code", "unit_name", "level", "parent_code")
+# A unit code: letters, digits, '.', '_', '-', '/', starting with a letter or digit (never = + - @: a code becomes a
+# cell in every export, where a leading '=' is a formula)
+UNIT_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}")
+
+
+def code_problem(value: str | None) -> str | None:
+    """Why a unit code cannot be registered, in Vietnamese, or None."""
+    if value is None or UNIT_CODE.fullmatch(value):
+        return None
+    shown = value if len(value) <= 20 else value[:20] + "…"
+    return (f"mã {shown!r} không hợp lệ (chỉ gồm chữ, số và . _ - /, bắt đầu bằng chữ hoặc số, tối đa 40 ký tự; "
+            "không bắt đầu bằng = + - @)")
 EPOCH = date(1900, 1, 1)                 # valid_from of a unit whose start is not known
 REORGANISATION = date(2025, 7, 1)        # resolution 202/2025/QH15: 34 provinces, no districts
 
@@ -67,6 +80,10 @@ def read_units(path: Path) -> list[UnitVersion]:
             level, parent = (rec["level"] or "").strip(), (rec["parent_code"] or "").strip() or None
             if not code or not name:
                 errors.append(f"dòng {n}: thiếu unit_code hoặc unit_name")
+            for column, value in (("unit_code", code or None), ("parent_code", parent),
+                                  ("replaced_by", (rec.get("replaced_by") or "").strip() or None)):
+                if problem := code_problem(value):
+                    errors.append(f"dòng {n}, cột {column}: {problem}")
             if level not in LEVELS:
                 errors.append(f"dòng {n}, cột level: {level!r} không thuộc {sorted(LEVELS)}")
             start = _date((rec.get("valid_from") or "").strip(), f"dòng {n}, cột valid_from", errors) or EPOCH
@@ -85,6 +102,9 @@ def read_units(path: Path) -> list[UnitVersion]:
 
 
 def _upsert(conn, versions: Iterable[UnitVersion], provenance: str) -> int:
+    versions = list(versions)
+    if bad := [f"{v.code!r}: {p}" for v in versions for p in [code_problem(v.code) or code_problem(v.parent)] if p]:
+        raise UnitFileError(f"{provenance}: " + "; ".join(bad[:5]))
     rows = [(v.code, v.name, unit_name_key(v.name), v.level, v.parent, v.valid_from, v.valid_to, provenance,
              provenance) for v in versions]
     with conn.cursor() as cur:

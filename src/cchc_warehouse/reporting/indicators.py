@@ -55,8 +55,14 @@ def _num(v: Decimal | None, decimals: int | None = None) -> str:
     return f"{v.normalize():f}" if v == v.to_integral_value() else f"{v:f}"
 
 
+def spreadsheet_safe(text: str) -> str:
+    """A text cell a spreadsheet will not run: a leading = + - @ (or tab, carriage return) gets a quote first."""
+    return "'" + text if text and text[0] in "=+-@\t\r" else text
+
+
 def as_records(rows: list[IndicatorRow]) -> list[list[str]]:
-    return [[r.unit_code, r.period, r.indicator_code, _num(r.numerator), _num(r.denominator), _num(r.value, 2)]
+    return [[spreadsheet_safe(r.unit_code), spreadsheet_safe(r.period), spreadsheet_safe(r.indicator_code),
+             _num(r.numerator), _num(r.denominator), _num(r.value, 2)]
             for r in rows]
 
 
