@@ -226,3 +226,18 @@ def test_a_national_rank_of_zero_is_refused(make_database, tmp_path):
     (result,) = load("par_national", [path], date(2024, 1, 1))
     assert result.status == "rejected"
     assert "dòng 3" in reason(result) and "xếp hạng phải từ 1 đến 63" in reason(result), reason(result)
+
+
+@pytest.mark.parametrize("at_row", [15_002, 80_000], ids=["first-block", "later-block"])
+def test_a_byte_of_another_encoding_is_named_in_vietnamese(make_database, template, tmp_path, at_row):
+    """A Windows-1258 byte in a UTF-8 file: rejected naming the row (counted from 1, header line included) and the
+    column as headed, in Vietnamese (Arrow's own message says `In CSV column #16: Row #…`)."""
+    make_database()
+    path = listing(template, tmp_path / "ho_so_bang_ma_2025_03.csv")
+    data = path.read_bytes().replace(f"L{at_row},".encode(), f"L{at_row}\xe9,".encode("latin-1"))
+    path.write_bytes(data)
+    (result,) = load("one_stop_dossiers", [path], MONTH)
+    assert result.status == "rejected"
+    text = reason(result)
+    assert f"dòng {at_row}, cột 'Mã hồ sơ': có byte không phải UTF-8" in text, text
+    assert "Row #" not in text and "column #" not in text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,6 +114,30 @@ def _python_batch(numbers: list[int], rows: list[list], width: int) -> RowBatch:
     return RowBatch(pa.array(numbers, pa.int32()), cols)
 
 
+_ARROW_WHERE = re.compile(r"(?:In CSV column #(?P<col>\d+): )?(?:Row #(?P<row>\d+): )?(?P<what>.*)", re.S)
+
+
+def arrow_error_vi(message: str, headers: list[str]) -> str:
+    """Arrow's CSV error in the official's words: the row as a person counts it (Arrow's row numbers count the
+    file's lines from 1, header included) and the column as headed (Arrow counts columns from 0)."""
+    m = _ARROW_WHERE.match(message.replace("CSV parse error: ", "").strip())
+    where = []
+    if m and m.group("row"):
+        where.append(f"dòng {m.group('row')}")
+    if m and m.group("col"):
+        i = int(m.group("col"))
+        where.append(f"cột '{headers[i]}'" if i < len(headers) and headers[i] else f"cột {i + 1}")
+    what = (m.group("what") if m else message).strip()
+    if "invalid UTF8" in what:
+        text = ("có byte không phải UTF-8 (tệp lẫn bảng mã khác, ví dụ TCVN3 hoặc Windows-1258); hãy lưu lại tệp "
+                "dạng CSV UTF-8")
+    elif "straddling" in what or "block size" in what:
+        text = "có một ô quá dài hoặc dấu ngoặc kép (\") không đóng"
+    else:
+        text = f"không đọc được tệp CSV ({what[:120]})"
+    return (", ".join(where) + ": " if where else "") + text
+
+
 def csv_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
     """Arrow's CSV reader, single-threaded so that rows it cannot parse (short or long rows, e.g. footers) come
     with their line number; those are read again with Python's csv module, never dropped. Arrow reports such
@@ -125,18 +150,18 @@ def csv_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
         odd[row.number] = row.text
         return "skip"
 
-    reader = pacsv.open_csv(
-        path,
-        read_options=pacsv.ReadOptions(skip_rows=lay.header_row, column_names=names, block_size=CSV_BLOCK,
-                                       encoding=ARROW_ENCODING[fl.encoding], use_threads=False),
-        parse_options=pacsv.ParseOptions(delimiter=lay.delimiter, newlines_in_values=True,
-                                         ignore_empty_lines=False, invalid_row_handler=on_invalid),
-        convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                             strings_can_be_null=True, quoted_strings_can_be_null=False,
-                                             null_values=[""]),
-    )
     next_number = lay.header_row + 1
     try:
+        reader = pacsv.open_csv(
+            path,
+            read_options=pacsv.ReadOptions(skip_rows=lay.header_row, column_names=names, block_size=CSV_BLOCK,
+                                           encoding=ARROW_ENCODING[fl.encoding], use_threads=False),
+            parse_options=pacsv.ParseOptions(delimiter=lay.delimiter, newlines_in_values=True,
+                                             ignore_empty_lines=False, invalid_row_handler=on_invalid),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                 strings_can_be_null=True, quoted_strings_can_be_null=False,
+                                                 null_values=[""]),
+        )
         for batch in reader:
             k = batch.num_rows
             if odd and any(next_number <= n < next_number + k + len(odd) for n in odd):
@@ -148,7 +173,7 @@ def csv_batches(path: Path, fl: FileLayout) -> Iterator[RowBatch]:
                 next_number += k
             yield RowBatch(numbers_arr, [batch.column(n) for n in names])
     except pa.ArrowInvalid as exc:
-        raise LayoutError(f"không đọc được tệp CSV: {exc}") from None
+        raise LayoutError(arrow_error_vi(str(exc), lay.headers)) from None
     if odd:
         parsed = [(n, next(csv.reader([t], delimiter=lay.delimiter), [])) for n, t in sorted(odd.items())]
         yield _python_batch([n for n, _ in parsed], [cells for _, cells in parsed], len(names))
