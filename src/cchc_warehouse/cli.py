@@ -80,10 +80,12 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _load(args: argparse.Namespace) -> int:
+    from cchc_warehouse import db
     from cchc_warehouse.ingest.load import load
     from cchc_warehouse.periods import parse_period
     from cchc_warehouse.sources import get_source
 
+    db.act_as("loader")               # the loader's login where one is configured (never the superuser)
     period = parse_period(args.period, get_source(args.source).cadence) if args.period else None
     results = load(args.source, [Path(f) for f in args.files], period,
                    given={"unit_code": args.unit} if args.unit else None)
@@ -135,8 +137,10 @@ def _doctor(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from cchc_warehouse import db
     from cchc_warehouse.marts.build import build_and_publish
 
+    db.act_as("transformer")          # the transformer's login where one is configured (never the superuser)
     publication = build_and_publish(full_refresh=args.full_refresh)
     if not publication:
         print(f"LỖI: dựng kho dữ liệu thất bại (lần công bố #{publication.publication_id}); không tệp nào được "

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -13,8 +16,44 @@ from psycopg import sql
 from cchc_warehouse import localdb
 from cchc_warehouse.config import paths
 
+# The logins the application paths connect as (least privilege): loads as a member of cchc_loader, builds as a
+# member of cchc_transformer. Deployments give their URLs (CCHC_LOADER_URL, CCHC_TRANSFORMER_URL); on the project's
+# local cluster `cchc init` creates them (LOCAL_LOGINS) with passwords kept in $CCHC_HOME/pg/logins.json (0600).
+ROLE_GROUPS = {"loader": "cchc_loader", "transformer": "cchc_transformer"}
+LOCAL_LOGINS = {"loader": "cchc_load", "transformer": "cchc_build"}
+_acting: str | None = None
+
+
+def act_as(role: str | None) -> None:
+    """From now on this process connects as the login of an application path ('loader', 'transformer'), where one
+    is configured; None: as CCHC_DATABASE_URL (administration: cchc init, tests)."""
+    global _acting
+    assert role is None or role in ROLE_GROUPS, role
+    _acting = role
+
+
+def _logins_file() -> Path:
+    return localdb.cluster().root / "logins.json"
+
+
+def role_url(role: str) -> str | None:
+    """The URL of the login for an application path: CCHC_<ROLE>_URL, else the local cluster's login made by
+    `cchc init` (only when CCHC_DATABASE_URL is unset), else None."""
+    url = os.environ.get(f"CCHC_{role.upper()}_URL")
+    if url:
+        return url
+    if os.environ.get("CCHC_DATABASE_URL") or not _logins_file().exists():
+        return None
+    logins = json.loads(_logins_file().read_text())
+    if role not in logins:
+        return None
+    c = localdb.cluster()
+    return f"postgresql://{LOCAL_LOGINS[role]}:{logins[role]}@127.0.0.1:{c.port}/{localdb.DB_NAME}"
+
 
 def database_url() -> str:
+    if _acting and (url := role_url(_acting)):
+        return url
     url = os.environ.get("CCHC_DATABASE_URL")
     if url:
         return url
@@ -113,12 +152,37 @@ def migrate() -> list[str]:
         for f in sorted(paths().sql_dir.glob("*.sql")):
             conn.execute(f.read_text(encoding="utf-8"))
             applied.append(f.name)
-        # Deployments name the login user the services connect as (docker-compose: cchc_app).
+        # Deployments name the logins the application paths connect as (docker-compose: cchc_load, cchc_build);
+        # CCHC_APP_LOGIN (one login for both paths) is kept for existing deployments
+        for role, group in ROLE_GROUPS.items():
+            if login := os.environ.get(f"CCHC_{role.upper()}_LOGIN"):
+                conn.execute(sql.SQL("grant {} to {}").format(sql.Identifier(group), sql.Identifier(login)))
         login = os.environ.get("CCHC_APP_LOGIN")
         if login:
             conn.execute(sql.SQL("grant cchc_loader, cchc_transformer to {}").format(sql.Identifier(login)))
+        if not os.environ.get("CCHC_DATABASE_URL"):
+            _local_logins(conn)
         # ... and the read-only login Metabase connects as (marts only)
         reporting = os.environ.get("CCHC_REPORTING_LOGIN")
         if reporting:
             conn.execute(sql.SQL("grant cchc_reporting to {}").format(sql.Identifier(reporting)))
     return applied
+
+
+def _local_logins(conn: psycopg.Connection) -> None:
+    """On the project's local cluster: a login per application path, with a generated password kept in
+    $CCHC_HOME/pg/logins.json (0600), so that loads and builds never connect as the superuser."""
+    path = _logins_file()
+    logins = json.loads(path.read_text()) if path.exists() else {}
+    for role, login in LOCAL_LOGINS.items():
+        password = logins.get(role) or secrets.token_urlsafe(24)
+        exists = conn.execute("select 1 from pg_roles where rolname = %s", (login,)).fetchone()
+        verb = "alter" if exists else "create"
+        conn.execute(sql.SQL(verb + " role {} login password {}").format(sql.Identifier(login),
+                                                                         sql.Literal(password)))
+        conn.execute(sql.SQL("grant {} to {}").format(sql.Identifier(ROLE_GROUPS[role]), sql.Identifier(login)))
+        logins[role] = password
+    fd = os.open(path.with_suffix(".tmp"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        json.dump(logins, f)
+    os.replace(path.with_suffix(".tmp"), path)

@@ -1,12 +1,16 @@
 """A project-local PostgreSQL cluster started from the server binaries on the machine.
 
-`initdb` refuses to run as root, so as root every server command runs as the `postgres` system user.
+`initdb` refuses to run as root, so as root every server command runs as the `postgres` system user. The cluster
+trusts nobody: TCP on 127.0.0.1 only, with scram-sha-256 passwords (the superuser's generated at initdb and kept in
+`<root>/superuser.pw`, 0600), the Unix socket with peer authentication in a 0700 directory. A cluster made by an
+earlier version with `trust` is converted when it is started.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import secrets
 import shutil
 import subprocess
 import time
@@ -56,8 +60,25 @@ class Cluster:
         return self.root / "postgres.log"
 
     @property
+    def password_file(self) -> Path:
+        return self.root / "superuser.pw"
+
+    @property
+    def hba(self) -> Path:
+        return self.data / "pg_hba.conf"
+
+    def password(self) -> str:
+        """The superuser's password, made once (URL-safe) and readable by the service user only."""
+        if not self.password_file.exists():
+            self.root.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_urlsafe(24))
+        return self.password_file.read_text().strip()
+
+    @property
     def url(self) -> str:
-        return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{DB_NAME}"
+        return f"postgresql://{SUPERUSER}:{self.password()}@127.0.0.1:{self.port}/{DB_NAME}"
 
 
 def cluster() -> Cluster:
@@ -97,20 +118,60 @@ def start(c: Cluster | None = None) -> Cluster:
             "set CCHC_HOME to a directory it can traverse"
         )
     if not (c.data / "PG_VERSION").exists():
-        res = _run([str(bin_dir / "initdb"), "-D", str(c.data), "-U", SUPERUSER, "-A", "trust",
-                    "-E", "UTF8", "--locale=C.UTF-8"])
+        pwfile = c.root / "initdb.pw"           # readable by the server user for initdb, removed right after
+        pwfile.write_text(c.password() + "\n")
+        os.chmod(pwfile, 0o600)
+        _chown_for_server(pwfile)
+        try:
+            res = _run([str(bin_dir / "initdb"), "-D", str(c.data), "-U", SUPERUSER, "--auth-local=peer",
+                        "--auth-host=scram-sha-256", f"--pwfile={pwfile}", "-E", "UTF8", "--locale=C.UTF-8"])
+        finally:
+            pwfile.unlink(missing_ok=True)
         if res.returncode != 0:
             raise LocalDbError(f"initdb failed:\n{res.stderr}")
     c.socket_dir.mkdir(exist_ok=True)
+    os.chmod(c.socket_dir, 0o700)
     _chown_for_server(c.socket_dir)
     if not is_running(c):
-        opts = f"-p {c.port} -k {c.socket_dir} -c listen_addresses=127.0.0.1"
+        opts = f"-p {c.port} -k {c.socket_dir} -c listen_addresses=127.0.0.1 -c unix_socket_permissions=0700"
         res = _run([str(bin_dir / "pg_ctl"), "-D", str(c.data), "-l", str(c.log), "-o", opts, "-w", "start"])
         if res.returncode != 0:
             tail = c.log.read_text(errors="replace")[-2000:] if c.log.exists() else ""
             raise LocalDbError(f"PostgreSQL did not start:\n{res.stderr}\n{tail}")
+    _no_trust(c)
     _ensure_database(c)
     return c
+
+
+HBA = """# Written by cchc (localdb): nobody is trusted.
+local   all   all                  peer
+host    all   all   127.0.0.1/32   scram-sha-256
+host    all   all   ::1/128        scram-sha-256
+"""
+
+
+def _no_trust(c: Cluster) -> None:
+    """A cluster initialised with `trust` (earlier versions): give the superuser its password, then replace
+    pg_hba.conf and reload."""
+    res = _run(["cat", str(c.hba)])
+    if res.returncode != 0 or not any(line.split()[-1:] == ["trust"] for line in res.stdout.splitlines()
+                                      if line.strip() and not line.lstrip().startswith("#")):
+        return
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(f"postgresql://{SUPERUSER}@127.0.0.1:{c.port}/postgres", autocommit=True) as conn:
+        conn.execute("set password_encryption = 'scram-sha-256'")
+        conn.execute(sql.SQL("alter role {} password {}").format(sql.Identifier(SUPERUSER),
+                                                                 sql.Literal(c.password())))
+        tmp = c.root / "pg_hba.conf.new"
+        tmp.write_text(HBA)
+        _chown_for_server(tmp)
+        moved = _run(["cp", str(tmp), str(c.hba)])
+        tmp.unlink(missing_ok=True)
+        if moved.returncode != 0:
+            raise LocalDbError(f"cannot write {c.hba}: {moved.stderr}")
+        conn.execute("select pg_reload_conf()")
 
 
 def _ensure_database(c: Cluster) -> None:
@@ -118,13 +179,17 @@ def _ensure_database(c: Cluster) -> None:
 
     for _ in range(50):
         try:
-            with psycopg.connect(f"postgresql://{SUPERUSER}@127.0.0.1:{c.port}/postgres", autocommit=True) as conn:
+            with psycopg.connect(with_password(c, "postgres"), autocommit=True) as conn:
                 if not conn.execute("select 1 from pg_database where datname = %s", (DB_NAME,)).fetchone():
                     conn.execute(f'create database "{DB_NAME}"')
                 return
         except psycopg.OperationalError:
             time.sleep(0.1)
     raise LocalDbError(f"cannot connect to the local cluster on port {c.port}")
+
+
+def with_password(c: Cluster, database: str) -> str:
+    return f"postgresql://{SUPERUSER}:{c.password()}@127.0.0.1:{c.port}/{database}"
 
 
 def stop(c: Cluster | None = None) -> None:

@@ -30,19 +30,29 @@ def task_started() -> None:
     fresh()
 
 
-def use_airflow_connection() -> None:
-    """Inside a task: an Airflow connection `cchc_warehouse`, when defined, gives the database URL
-    (otherwise CCHC_DATABASE_URL or the local cluster). Never called at parse time."""
-    if os.environ.get("CCHC_DATABASE_URL"):
-        return
+def _connection_uri(conn_id: str) -> str | None:
     try:
         from airflow.sdk import BaseHook
 
-        conn = BaseHook.get_connection(CONNECTION_ID)
+        conn = BaseHook.get_connection(conn_id)
     except Exception:  # connection not defined: fall back to the environment / local cluster
-        return
-    uri = conn.get_uri()
-    os.environ["CCHC_DATABASE_URL"] = uri.replace("postgres://", "postgresql://", 1)
+        return None
+    return conn.get_uri().replace("postgres://", "postgresql://", 1)
+
+
+def use_airflow_connection(role: str | None = None) -> None:
+    """Inside a task: the database it connects to and as whom. Airflow connection `cchc_warehouse`, when defined,
+    gives the database URL (otherwise CCHC_DATABASE_URL or the local cluster); a task of an application path
+    (role 'loader' or 'transformer') connects as that path's login: connection `cchc_loader` / `cchc_transformer`,
+    else CCHC_LOADER_URL / CCHC_TRANSFORMER_URL, else the local cluster's logins (cchc_warehouse.db.role_url).
+    Never called at parse time."""
+    from cchc_warehouse import db
+
+    if not os.environ.get("CCHC_DATABASE_URL") and (uri := _connection_uri(CONNECTION_ID)):
+        os.environ["CCHC_DATABASE_URL"] = uri
+    if role and not os.environ.get(f"CCHC_{role.upper()}_URL") and (uri := _connection_uri(f"cchc_{role}")):
+        os.environ[f"CCHC_{role.upper()}_URL"] = uri
+    db.act_as(role)
 
 
 def discover_files(cadence: str, interval_start: date | None, params: dict) -> list[dict]:
@@ -70,7 +80,7 @@ def load_landed(item: dict, run_id: str = "manual") -> dict:
     from cchc_warehouse import storage
     from cchc_warehouse.ingest.load import load
 
-    use_airflow_connection()
+    use_airflow_connection("loader")
     f = LandedFile(**item)
     period = parse_period(f.period, SOURCES[f.source].cadence)
     stored = f.path()
@@ -88,7 +98,7 @@ def build_and_publish(run_id: str) -> dict:
     """One build at a time across runs and workers; publishes exactly the files it read."""
     from cchc_warehouse.marts.build import build_and_publish as build
 
-    use_airflow_connection()
+    use_airflow_connection("transformer")
     p = build(triggered_by=f"airflow:{run_id}")
     if not p:
         raise RunProblem(f"dựng kho dữ liệu thất bại (lần công bố #{p.publication_id}); không tệp nào được công bố; "
@@ -116,7 +126,7 @@ def publish_docs(publication: dict | None) -> list[str]:
     """After a publication: dbt docs and the GX data docs, rendered once for the run, into the store's docs."""
     from cchc_warehouse.reporting.docs import publish_docs as publish
 
-    use_airflow_connection()
+    use_airflow_connection("transformer")
     return publish(publication["publication_id"] if publication else None)
 
 
