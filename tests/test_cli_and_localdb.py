@@ -94,7 +94,10 @@ def test_local_cluster_start_status_stop():
         st = subprocess.run([*cchc, "db", "status"], env=env, capture_output=True, text=True)
         assert st.returncode == 0 and "running" in st.stdout
         url = subprocess.run([*cchc, "db", "url"], env=env, capture_output=True, text=True).stdout.strip()
-        assert url == "postgresql://postgres@127.0.0.1:54391/cchc"
+        password = (home / "pg" / "superuser.pw").read_text().strip()    # generated at initdb, 0600
+        assert len(password) >= 24
+        assert url == f"postgresql://postgres:{password}@127.0.0.1:54391/cchc"
+        assert "@127.0.0.1:54391/cchc" in st.stdout and password not in st.stdout
         assert subprocess.run([*cchc, "init"], env={**env, "CCHC_DATABASE_URL": url}).returncode == 0
     finally:
         subprocess.run([*cchc, "db", "stop"], env=env, capture_output=True)

@@ -15,13 +15,13 @@ def _db(args: argparse.Namespace) -> int:
     c = localdb.cluster()
     if args.action == "start":
         localdb.start(c)
-        print(f"PostgreSQL đang chạy: {c.url}  (dữ liệu: {c.data})")
+        print(f"PostgreSQL đang chạy: {c.shown_url}  (dữ liệu: {c.data})")
     elif args.action == "stop":
         localdb.stop(c)
         print("PostgreSQL đã dừng")
     elif args.action == "status":
         running = localdb.is_running(c)
-        print(f"{'running' if running else 'stopped'}: {c.url} ({c.data})")
+        print(f"{'running' if running else 'stopped'}: {c.shown_url} ({c.data})")
         return 0 if running else 3
     elif args.action == "url":
         from cchc_warehouse.db import database_url

@@ -36,13 +36,23 @@ def _logins_file() -> Path:
     return localdb.cluster().root / "logins.json"
 
 
+def _on_local_cluster() -> bool:
+    """The database is the project's own cluster (CCHC_DATABASE_URL unset, or pointing at it as the demo does)."""
+    url = os.environ.get("CCHC_DATABASE_URL")
+    if not url:
+        return True
+    u = urlsplit(url)
+    return u.hostname in ("127.0.0.1", "localhost") and u.port == localdb.cluster().port \
+        and (u.path or "/").lstrip("/") == localdb.DB_NAME
+
+
 def role_url(role: str) -> str | None:
     """The URL of the login for an application path: CCHC_<ROLE>_URL, else the local cluster's login made by
     `cchc init` (only when CCHC_DATABASE_URL is unset), else None."""
     url = os.environ.get(f"CCHC_{role.upper()}_URL")
     if url:
         return url
-    if os.environ.get("CCHC_DATABASE_URL") or not _logins_file().exists():
+    if not _on_local_cluster() or not _logins_file().exists():
         return None
     logins = json.loads(_logins_file().read_text())
     if role not in logins:
@@ -160,7 +170,7 @@ def migrate() -> list[str]:
         login = os.environ.get("CCHC_APP_LOGIN")
         if login:
             conn.execute(sql.SQL("grant cchc_loader, cchc_transformer to {}").format(sql.Identifier(login)))
-        if not os.environ.get("CCHC_DATABASE_URL"):
+        if _on_local_cluster():
             _local_logins(conn)
         # ... and the read-only login Metabase connects as (marts only)
         reporting = os.environ.get("CCHC_REPORTING_LOGIN")

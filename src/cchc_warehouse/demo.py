@@ -16,7 +16,7 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
     if not os.environ.get("CCHC_DATABASE_URL"):
         c = localdb.start()
         os.environ["CCHC_DATABASE_URL"] = c.url
-        print(f"1. PostgreSQL cục bộ: {c.url} (dữ liệu {c.data})")
+        print(f"1. PostgreSQL cục bộ: {c.shown_url} (dữ liệu {c.data})")
     else:
         print("1. Dùng CCHC_DATABASE_URL")
     from cchc_warehouse.db import migrate

@@ -77,6 +77,11 @@ class Cluster:
         return self.password_file.read_text().strip()
 
     @property
+    def shown_url(self) -> str:
+        """The URL without its password, for messages (the password stays in password_file)."""
+        return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{DB_NAME} (mật khẩu: {self.password_file})"
+
+    @property
     def url(self) -> str:
         return f"postgresql://{SUPERUSER}:{self.password()}@127.0.0.1:{self.port}/{DB_NAME}"
 
