@@ -65,24 +65,31 @@ def row_xml(r: int, values: Iterable[tuple[int, str | int]]) -> str:
     return f'<row r="{r}">{"".join(cells)}</row>'
 
 
-def write_xlsx(path: Path, rows: Iterable[str]) -> Path:
-    """An xlsx whose one sheet is the given <row> elements, streamed (a bomb never sits in memory)."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+def _workbook(path: Path, write_sheet, compresslevel: int) -> Path:
+    """An xlsx of one sheet whose XML body `write_sheet(f)` streams between the sheet's head and tail."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("_rels/.rels", ROOT_RELS)
         z.writestr("xl/workbook.xml", WORKBOOK)
         z.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
         with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
             f.write(SHEET_HEAD.encode())
-            buf: list[str] = []
-            for row in rows:
-                buf.append(row)
-                if len(buf) >= 5000:
-                    f.write("".join(buf).encode())
-                    buf.clear()
-            f.write("".join(buf).encode())
+            write_sheet(f)
             f.write(SHEET_TAIL.encode())
     return path
+
+
+def write_xlsx(path: Path, rows: Iterable[str]) -> Path:
+    """An xlsx whose one sheet is the given <row> elements, streamed (a bomb never sits in memory)."""
+    def body(f) -> None:
+        buf: list[str] = []
+        for row in rows:
+            buf.append(row)
+            if len(buf) >= 5000:
+                f.write("".join(buf).encode())
+                buf.clear()
+        f.write("".join(buf).encode())
+    return _workbook(path, body, compresslevel=9)
 
 
 DOSSIER_HEADER = ["Mã hồ sơ", "Mã đơn vị", "Mã TTHC", "Kênh nộp", "Ngày tiếp nhận", "Trạng thái"]
@@ -107,18 +114,12 @@ def bomb_xlsx(path: Path, inflated_bytes: int = 2_100_000_000) -> Path:
     row = ("<row>" + "".join(f'<c t="inlineStr"><is><t>{v}</t></is></c>' for v in
                              ["HS-1", "12.STP", "1.001", "Trực tuyến", "03/03/2025", "Đang xử lý"]) + "</row>")
     block = (row * 20_000).encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", ROOT_RELS)
-        z.writestr("xl/workbook.xml", WORKBOOK)
-        z.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
-        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
-            f.write(SHEET_HEAD.encode())
-            f.write(row_xml(1, enumerate(DOSSIER_HEADER, start=1)).encode())
-            for _ in range(inflated_bytes // len(block)):
-                f.write(block)
-            f.write(SHEET_TAIL.encode())
-    return path
+
+    def body(f) -> None:
+        f.write(row_xml(1, enumerate(DOSSIER_HEADER, start=1)).encode())
+        for _ in range(inflated_bytes // len(block)):
+            f.write(block)
+    return _workbook(path, body, compresslevel=1)
 
 
 def long_line_csv(path: Path, line_bytes: int = 200 * 1024 * 1024) -> Path:
