@@ -2,32 +2,9 @@
     unit x month counts and the unit x field x month counts. Counts only count the flags of the dossier-state model
     (fct_dossier, from int_one_stop__dossier_states) against the period's dates. -#}
 {% macro one_stop_counts(group_by) %}
-with dossiers as (
+with activity as (
 
-    select * from {{ ref('fct_dossier') }}
-
-),
-
-unit_months as (
-
-    select * from {{ ref('int_one_stop__unit_months') }}
-
-),
-
-activity as (
-
-    select
-        um.period_month,
-        um.period_end,
-        d.*,
-        d.is_resolved and d.finished_date between um.period_month and um.period_end as resolved_in_period,
-        d.ended_date is null or d.ended_date > um.period_end                       as pending_at_end,
-        d.received_date >= um.period_month                                         as received_in_period
-    from unit_months as um
-    join dossiers as d
-      on d.unit_code = um.unit_code
-     and d.received_date <= um.period_end
-     and (d.ended_date is null or d.ended_date >= um.period_month)
+    select * from {{ ref('int_one_stop__dossier_activity') }}
 
 )
 
