@@ -191,3 +191,21 @@ create index if not exists gx_validation_file_idx on audit.gx_validation (file_i
 
 -- when the archived copy was deleted under the retention setting (cchc archive purge); the hash stays
 alter table audit.source_file add column if not exists archive_purged_at timestamptz;
+
+-- What each publication published of the indicator values, append-only: the rows that changed (new or different
+-- numerator, denominator, value or source) and those that disappeared (removed). A figure as published on a date
+-- is its newest row from a publication finished by then (cchc trace --as-of); nothing published is ever lost.
+create table if not exists audit.published_indicator_value (
+    publication_id bigint not null references audit.publication (publication_id),
+    unit_code text not null,
+    period text not null,                -- YYYY-MM, YYYY-Qn or YYYY, as rpt_indicator_value
+    indicator_code text not null,
+    numerator numeric,
+    denominator numeric,
+    value numeric,
+    source text,
+    removed boolean not null default false,
+    primary key (unit_code, period, indicator_code, publication_id)
+);
+comment on table audit.published_indicator_value is
+'Lịch sử số liệu chỉ số đã công bố (chỉ ghi thêm) / Indicator values as each publication published them';

@@ -39,5 +39,6 @@ to cchc_auditor;
 
 -- a publication: the transformer records it and marks the files it read as published
 grant insert, update on audit.publication, audit.mart_generation to cchc_transformer;
+grant insert on audit.published_indicator_value to cchc_transformer;
 grant update (status, status_changed_at) on audit.source_file to cchc_transformer;
 grant usage, select on all sequences in schema audit to cchc_transformer;
