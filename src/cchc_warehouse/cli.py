@@ -163,6 +163,26 @@ def _indicators(args: argparse.Namespace) -> int:
     return 0 if rows else 1
 
 
+def _trace(args: argparse.Namespace) -> int:
+    from cchc_warehouse.reporting.trace import TraceError, parse_as_of, print_trace, trace, write_csv
+
+    try:
+        as_of = parse_as_of(args.as_of) if args.as_of else None
+    except ValueError:
+        print(f"LỖI: thời điểm không hợp lệ: {args.as_of!r} (cần YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM)", file=sys.stderr)
+        return 2
+    try:
+        t = trace(args.indicator, args.unit, args.period, as_of)
+    except TraceError as exc:
+        print(f"LỖI: {exc}", file=sys.stderr)
+        return 1
+    if args.format == "csv":
+        write_csv(t)
+    else:
+        print_trace(t)
+    return 0
+
+
 def _demo(args: argparse.Namespace) -> int:
     from cchc_warehouse.demo import run_demo
 
@@ -335,6 +355,15 @@ def parser() -> argparse.ArgumentParser:
                                       "(files stuck validating, loads and publications stuck running)")
     s.add_argument("--dry-run", action="store_true", help="only report (exit 1 when something needs repair)")
     s.set_defaults(func=_doctor)
+
+    s = sub.add_parser("trace", help="from a published figure to its rule, units, files, checks and counted "
+                                     "dossiers (--format csv: one row per counted record)")
+    s.add_argument("indicator", help="indicator code, e.g. OSS_ONTIME_RATE")
+    s.add_argument("--unit", required=True, help="unit code")
+    s.add_argument("--period", required=True, help="YYYY-MM, YYYY-Qn or YYYY")
+    s.add_argument("--as-of", help="YYYY-MM-DD: the figure as published on that day, and its history")
+    s.add_argument("--format", choices=["text", "csv"], default="text")
+    s.set_defaults(func=_trace, needs_marts=True)
 
     s = sub.add_parser("archive", help="the archive of received files: `purge` deletes copies older than the "
                                        "retention (CCHC_ARCHIVE_RETENTION_DAYS, default 1825 days)")
