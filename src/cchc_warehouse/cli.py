@@ -99,6 +99,18 @@ def _load(args: argparse.Namespace) -> int:
     return 0 if all(r.accepted for r in results) else 1
 
 
+def _rebuild(args: argparse.Namespace) -> int:
+    """The warehouse again from the archived files alone (after cchc init and the reference data)."""
+    from cchc_warehouse.ingest.rebuild import rebuild_from_archive
+
+    results, publication = rebuild_from_archive()
+    accepted = sum(1 for r in results if r.accepted)
+    print(f"đã nạp lại {len(results)} tệp từ kho lưu trữ ({accepted} được chấp nhận, "
+          f"{len(results) - accepted} bị từ chối như lần đầu); lần công bố #{publication.publication_id}: "
+          f"{publication.status}")
+    return 0 if publication else 1
+
+
 def _archive(args: argparse.Namespace) -> int:
     """Apply the archive's retention (CCHC_ARCHIVE_RETENTION_DAYS, or --days)."""
     from cchc_warehouse.ingest import retention
@@ -364,6 +376,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--as-of", help="YYYY-MM-DD: the figure as published on that day, and its history")
     s.add_argument("--format", choices=["text", "csv"], default="text")
     s.set_defaults(func=_trace, needs_marts=True)
+
+    s = sub.add_parser("rebuild", help="load every archived file again in the order first received, then build: "
+                                       "the same published figures from the archive alone (after cchc init and "
+                                       "the reference data)")
+    s.add_argument("--from-archive", action="store_true", required=True)
+    s.set_defaults(func=_rebuild)
 
     s = sub.add_parser("archive", help="the archive of received files: `purge` deletes copies older than the "
                                        "retention (CCHC_ARCHIVE_RETENTION_DAYS, default 1825 days)")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,12 +42,22 @@ def file_digest(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def archive(path: Path, sha256: str) -> str:
+def archive(path: Path, sha256: str, manifest: dict | None = None) -> str:
     """Content-addressed copy kept for auditors, whatever the file's fate, in the store's archive (readable by the
-    service user only on a local store). Returns its URL."""
+    service user only on a local store). Returns its URL. `manifest` (source, file name, period, given values,
+    origin, received_at) is kept beside it as `<sha256>.<source>.json`, the first time the content is received
+    for that source: with it the archive alone rebuilds the warehouse (ingest.rebuild)."""
     target = storage.area("archive") / sha256[:2] / f"{sha256}{path.suffix.lower()}"
     if not target.exists():
         storage.put(path, target, private=True)
+    if manifest is not None:
+        sidecar = target.parent / f"{sha256}.{manifest['source']}.json"
+        if not sidecar.exists():
+            with tempfile.TemporaryDirectory(prefix="cchc-manifest-") as d:
+                local = Path(d) / sidecar.name
+                local.write_text(json.dumps({**manifest, "archive_name": target.name}, ensure_ascii=False,
+                                            sort_keys=True), encoding="utf-8")
+                storage.put(local, sidecar, private=True)
     return str(target)
 
 

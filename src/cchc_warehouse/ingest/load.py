@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import logging
 from contextlib import ExitStack
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import psycopg
@@ -37,7 +37,9 @@ def load_file(spec: SourceSpec, path: Path, load_id: int, period: date | None = 
     path = Path(path)
     result = FileResult(path=path, source=spec.name)
     sha256, size = registry.file_digest(path)
-    archived = registry.archive(path, sha256)
+    archived = registry.archive(path, sha256, {
+        "source": spec.name, "file_name": path.name, "period": period.isoformat() if period else None,
+        "given": given or {}, "origin": origin, "received_at": datetime.now(UTC).isoformat()})
     # one load of a content at a time, on every machine: a second identical load waits, then finds it loaded
     with locks.held(locks.CONTENT, locks.content_key(spec.name, sha256)):
         with connect() as conn:

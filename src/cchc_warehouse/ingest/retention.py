@@ -40,6 +40,9 @@ def purge(days: int | None = None, dry_run: bool = False) -> list[Purged]:
             target = storage.make_path(p.archive_path)
             if target.exists():
                 target.unlink()
+            sha = target.name.split(".")[0]
+            for sidecar in target.parent.glob(f"{sha}.*.json"):     # its manifests: nothing left to rebuild from
+                sidecar.unlink()
             conn.execute("update audit.source_file set archive_path = null, archive_purged_at = now() "
                          "where archive_path = %s", (p.archive_path,))
             conn.commit()           # each copy gone is recorded at once: an interrupted purge loses no record
