@@ -190,6 +190,14 @@ def _trace(args: argparse.Namespace) -> int:
         return 1
     if args.format == "csv":
         write_csv(t)
+    elif args.format == "html":
+        from cchc_warehouse.reporting.trace import trace_html
+
+        if not args.out:
+            print("LỖI: --format html cần --out FILE.html", file=sys.stderr)
+            return 2
+        Path(args.out).write_text(trace_html(t), encoding="utf-8")
+        print(f"đã ghi {args.out}")
     else:
         print_trace(t)
     return 0
@@ -374,7 +382,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--unit", required=True, help="unit code")
     s.add_argument("--period", required=True, help="YYYY-MM, YYYY-Qn or YYYY")
     s.add_argument("--as-of", help="YYYY-MM-DD: the figure as published on that day, and its history")
-    s.add_argument("--format", choices=["text", "csv"], default="text")
+    s.add_argument("--format", choices=["text", "csv", "html"], default="text")
+    s.add_argument("--out", help="FILE.html (with --format html): the trace as a page, with links to the docs")
     s.set_defaults(func=_trace, needs_marts=True)
 
     s = sub.add_parser("rebuild", help="load every archived file again in the order first received, then build: "

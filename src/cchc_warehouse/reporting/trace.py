@@ -96,7 +96,7 @@ class Trace:
 def _figure(conn, indicator: str, unit: str, period: str) -> Figure:
     row = conn.execute(
         """select v.unit_code, v.unit_name, v.unit_valid_from, v.period, v.period_type, v.period_start,
-                  f.period_end, v.indicator_code, v.indicator_name_vi, i.formula, i.aggregation, v.numerator,
+                  f.period_end, v.indicator_code, v.indicator_name_vi, i.formula_vi, i.aggregation, v.numerator,
                   v.denominator, v.value, v.source, v.contributing_units
              from marts.rpt_indicator_value v
              join marts.fct_indicator_value f using (unit_code, unit_valid_from, period_type, period_start,
@@ -246,11 +246,18 @@ def trace(indicator: str, unit: str, period: str, as_of: datetime | None = None)
     return t
 
 
+AGGREGATION_VI = {"sum": "cộng các tháng của kỳ", "first": "tháng đầu kỳ có số liệu",
+                  "last": "tháng cuối kỳ có số liệu", "yearly": "theo năm", "derived": "tính từ các chỉ số khác"}
+
+
 def _num(v) -> str:
+    """As officials write numbers: 1.817; 94,29."""
+    from cchc_warehouse.reporting.html_report import vi_number
+
     if v is None:
         return ""
     d = Decimal(v)
-    return f"{d.normalize():f}" if d == d.to_integral_value() else f"{d:.2f}"
+    return vi_number(d if d == d.to_integral_value() else round(d, 2))
 
 
 def _at(moment) -> str:
@@ -264,7 +271,7 @@ def print_trace(t: Trace, out=None) -> None:
     p = lambda *a: print(*a, file=out)   # noqa: E731
     p(f"{f.indicator_name_vi} ({f.indicator_code}) — {f.unit_name} ({f.unit_code}), kỳ {f.period}")
     p(f"  Giá trị: {_num(f.value)}   tử số: {_num(f.numerator)}   mẫu số: {_num(f.denominator)}")
-    p(f"  Cách tính: {f.formula}; gộp kỳ: {f.aggregation}; nguồn: {f.source}")
+    p(f"  Cách tính: {f.formula}; gộp kỳ: {AGGREGATION_VI.get(f.aggregation, f.aggregation)}; nguồn: {f.source}")
     p(f"  Đơn vị cộng vào ({len(t.units)}): " + ", ".join(f"{c} {n}" for c, n in t.units))
     p(f"  Tệp nguồn ({len(t.files)}):")
     for sf in t.files:
@@ -301,3 +308,73 @@ def write_csv(t: Trace, out=None) -> None:
         w.writerow([spreadsheet_safe(str(v)) if isinstance(v, str) else
                     ("true" if v is True else "false" if v is False else "" if v is None else v)
                     for v in (r[c] for c in CSV_COLUMNS)])
+
+
+def docs_links() -> dict[str, str]:
+    """Where the dbt docs (models, columns, the rules' docs blocks) and the GX data docs (suites, each file's
+    validation) of the latest publication are (the store's docs area)."""
+    from cchc_warehouse import storage
+
+    docs = storage.area("docs")
+    return {"dbt": str(docs / "dbt" / "index.html"), "gx": str(docs / "gx" / "index.html")}
+
+
+def trace_html(t: Trace, max_records: int = 2000) -> str:
+    """The trace as one self-contained page (no script, nothing fetched), every text escaped."""
+    from html import escape as e
+
+    from cchc_warehouse.reporting.html_report import CSS, vi_number
+
+    f = t.figure
+    links = docs_links()
+    files = "".join(
+        f"<tr><td>#{sf.file_id}</td><td>{e(sf.file_name)}</td><td><code>{e(sf.sha256)}</code></td>"
+        f"<td>{e(sf.status)}</td><td>{e(_at(sf.received_at))}</td><td>{e(_at(sf.loaded_at))}</td>"
+        f"<td>{e(_at(sf.published_at))}</td><td>{e(', '.join(sf.superseded))}</td>"
+        f"<td>{sum(1 for _, _, ok in sf.checks if ok)}/{len(sf.checks)}"
+        + "".join(f"<br><small>{e(m)}</small>" for _, m, ok in sf.checks if not ok) + "</td></tr>"
+        for sf in t.files)
+    history = "".join(
+        f"<tr><td>#{v.publication_id}</td><td>{e(_at(v.published_at))}</td>"
+        f"<td>{'gỡ bỏ' if v.removed else e(vi_number(v.value))}</td><td>{e(vi_number(v.numerator))}</td>"
+        f"<td>{e(vi_number(v.denominator))}</td><td>{e(', '.join(v.files))}</td><td>{e(', '.join(v.replaced))}</td>"
+        "</tr>" for v in t.history)
+    shown = t.records[:max_records]
+    records = "".join(
+        "<tr>" + "".join(f"<td>{e('có' if r[c] is True else 'không' if r[c] is False else str(r[c] or ''))}</td>"
+                         for c in ("record_code", "in_numerator", "in_denominator", "unit_code", "procedure_code",
+                                   "status_code", "received_date", "due_date", "finished_date", "source_file",
+                                   "source_row")) + "</tr>" for r in shown)
+    more = (f"<p class='meta'>{len(shown)} / {len(t.records)} hồ sơ hiển thị; đủ danh sách: "
+            f"<code>cchc trace {e(f.indicator_code)} --unit {e(f.unit_code)} --period {e(f.period)} --format csv"
+            "</code></p>") if len(t.records) > len(shown) else ""
+    num, den = t.counted()
+    as_of = ""
+    if t.as_of:
+        v = t.as_of
+        as_of = (f"<p><b>Tại thời điểm đã chọn</b>: lần công bố #{v.publication_id} ({e(_at(v.published_at))}) — "
+                 + ("đã gỡ bỏ" if v.removed else f"{e(vi_number(v.value))} = {e(vi_number(v.numerator))} / "
+                    f"{e(vi_number(v.denominator))}") + "</p>")
+    return f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8">
+<title>Truy vết {e(f.indicator_code)} – {e(f.unit_name)} – {e(f.period)}</title><style>{CSS}</style></head>
+<body><header><h1>{e(f.indicator_name_vi)} ({e(f.indicator_code)})</h1>
+<p class="meta">{e(f.unit_name)} ({e(f.unit_code)}) · kỳ {e(f.period)} · nguồn {e(f.source or '')}</p></header>
+<section><h2>Giá trị</h2>
+<p><b>{e(vi_number(f.value))}</b> = tử số {e(vi_number(f.numerator))} / mẫu số {e(vi_number(f.denominator))}</p>
+<p>Cách tính: {e(f.formula)}; gộp kỳ: {e(AGGREGATION_VI.get(f.aggregation, f.aggregation))}.</p>{as_of}
+<p>Đơn vị cộng vào ({len(t.units)}): {e(', '.join(f'{c} {n}' for c, n in t.units))}</p></section>
+<section><h2>Tệp nguồn và kết quả kiểm tra</h2>
+<table><tr><th>Tệp</th><th>Tên</th><th>SHA-256</th><th>Trạng thái</th><th>Nhận</th><th>Nạp</th><th>Công bố</th>
+<th>Thay thế</th><th>Kiểm tra đạt</th></tr>{files}</table>
+<p class="meta">Tài liệu: <a href="{e(links['dbt'])}">mô hình dữ liệu (dbt docs)</a> ·
+<a href="{e(links['gx'])}">kết quả kiểm tra chất lượng (GX data docs)</a></p></section>
+<section><h2>Lịch sử công bố</h2>
+<table><tr><th>Lần</th><th>Lúc</th><th>Giá trị</th><th>Tử số</th><th>Mẫu số</th><th>Tệp mới</th><th>Thay</th></tr>
+{history}</table></section>
+<section><h2>Hồ sơ được đếm</h2>
+<p>{sum(1 for r in t.records if r['in_numerator'])} hồ sơ ở tử số (cộng {e(vi_number(num))}), {den} ở mẫu số.</p>
+<table><tr><th>Mã hồ sơ</th><th>Tử số</th><th>Mẫu số</th><th>Đơn vị</th><th>Mã TTHC</th><th>Trạng thái</th>
+<th>Tiếp nhận</th><th>Hẹn trả</th><th>Kết thúc</th><th>Tệp</th><th>Dòng</th></tr>{records}</table>{more}</section>
+</body></html>
+"""
