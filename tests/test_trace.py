@@ -217,3 +217,29 @@ def test_the_trace_page_renders_without_errors(warehouse, use_database, tmp_path
     res = subprocess.run([*flags, "--window-size=1280,2400", f"--screenshot={shot}", out.as_uri()],
                          capture_output=True, text=True, timeout=120)
     assert res.returncode == 0 and shot.stat().st_size > 20_000, res.stderr[-2000:]
+
+
+VIETNAMESE = "àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ"
+
+
+def test_every_report_column_is_described_in_vietnamese_and_english(warehouse, use_database):
+    """Every column of every rpt_ relation the build made has a description 'Vietnamese / English' in its folder's
+    YAML (what the trace page's dbt docs link shows, and Metabase through persist_docs)."""
+    import yaml
+
+    from cchc_warehouse.config import paths
+
+    described: dict[str, dict[str, str]] = {}
+    for path in (paths().dbt_project / "models" / "marts").rglob("*.yml"):
+        for model in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("models", []):
+            if model["name"].startswith("rpt_"):
+                described[model["name"]] = {c["name"]: c.get("description", "") for c in model.get("columns", [])}
+    use_database(warehouse["url"])
+    with connect() as conn:
+        built = conn.execute("select table_name, column_name from information_schema.columns "
+                             "where table_schema = 'marts' and table_name like 'rpt\\_%'").fetchall()
+    assert {t for t, _ in built} == set(described)
+    bad = [(t, c, described[t].get(c)) for t, c in built
+           if " / " not in (described[t].get(c) or "")
+           or not any(ch in VIETNAMESE for ch in (described[t].get(c) or "").split(" / ")[0].lower())]
+    assert bad == []
