@@ -183,12 +183,9 @@ def test_a_corrected_file_shows_both_publications_and_as_of(warehouse, use_datab
 def test_the_trace_page_renders_without_errors(warehouse, use_database, tmp_path):
     """The trace as a page: the figure, its files, history and dossiers, links to the dbt and GX docs; rendered in
     headless Chromium with no console error; a screenshot kept as a test artefact."""
-    import os
     import re
-    import shutil
-    from pathlib import Path
 
-    from cchc_warehouse.config import paths
+    from .chromium import rendered_text, screenshot
 
     use_database(warehouse["url"])
     month = MONTHS[0]
@@ -200,24 +197,10 @@ def test_the_trace_page_renders_without_errors(warehouse, use_database, tmp_path
     assert not re.search(r"""(src|href)\s*=\s*["']?https?:""", page) and "<script" not in page
     assert "dbt/index.html" in page and "gx/index.html" in page
     num_codes, den_codes = expected_codes(warehouse["dossiers"], month)
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.skip("Debian chromium not installed (.ci/run installs it)")
-    flags = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr",
-             "--v=0", "--host-resolver-rules=MAP * ~NOTFOUND"]
-    dom = subprocess.run([*flags, "--dump-dom", out.as_uri()], capture_output=True, text=True, timeout=120)
-    assert dom.returncode == 0, dom.stderr[-2000:]
-    assert not [line for line in dom.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
-    text = re.sub(r"<[^>]+>", " ", dom.stdout)
+    text = rendered_text(out)
     assert f"{len(num_codes)} hồ sơ ở tử số" in text and f"{len(den_codes)} ở mẫu số" in text
     assert all(code in text for code in sorted(den_codes)[:20])
-    artefacts = Path(os.environ.get("CCHC_TEST_ARTIFACTS", paths().project / ".cchc" / "test-artifacts"))
-    artefacts.mkdir(parents=True, exist_ok=True)
-    shot = artefacts / "truy_vet_OSS_ONTIME_RATE_12.png"
-    res = subprocess.run([*flags, "--window-size=1280,2400", f"--screenshot={shot}", out.as_uri()],
-                         capture_output=True, text=True, timeout=120)
-    assert res.returncode == 0 and shot.stat().st_size > 20_000, res.stderr[-2000:]
-
+    screenshot(out, "truy_vet_OSS_ONTIME_RATE_12.png")
 
 VIETNAMESE = "àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ"
 
