@@ -131,6 +131,8 @@ def _read_and_gate(gate, spec: SourceSpec, path: Path, file_id: int, load_id: in
     result.rows_loaded = stats.written
     with connect(autocommit=True) as conn:      # statistics that know the new file's rows: the gate plans on them
         conn.execute(sql.SQL("analyze {}").format(sql.SQL(spec.raw_table)))
+        # and the file_id BRIN index summarised over the new pages (autovacuum would do it later, if ever)
+        conn.execute("select brin_summarize_new_values(%s::regclass)", (f"{spec.raw_table}_file_brin",))
     faults.point("load:after_copy")
     outcome = gate.validate_file(spec, file_id, path.name, header_map)
     result.warnings = masked(outcome.warnings)

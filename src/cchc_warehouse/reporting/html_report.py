@@ -174,6 +174,9 @@ def build_report(period: str, unit: str | None = None) -> str:
                                order by valid_from desc limit 1""", (province,)).fetchone()
     name = row[0] if row else province
     month = f"{period[5:]}/{period[:4]}"
+    from cchc_warehouse.reporting.trace import docs_links
+
+    links = docs_links()
     sections = []
     for d, results in dashboards:
         cards = []
@@ -188,6 +191,10 @@ def build_report(period: str, unit: str | None = None) -> str:
 <body><header><h1>Báo cáo cải cách hành chính tháng {month}</h1>
 <p class="meta">{html.escape(name)} · số liệu kho CCHC, lập lúc {datetime.now():%d/%m/%Y %H:%M}</p></header>
 {"".join(sections)}
+<footer class="meta"><p>Nguồn gốc số liệu: <a href="{html.escape(links['dbt'])}">mô hình dữ liệu (dbt docs)</a> ·
+<a href="{html.escape(links['gx'])}">kết quả kiểm tra chất lượng từng tệp (GX data docs)</a> · truy vết một số liệu
+đến hồ sơ và tệp nguồn: <code>cchc trace MÃ_CHỈ_TIÊU --unit MÃ_ĐƠN_VỊ --period {html.escape(period)}
+--format html --out truy_vet.html</code></p></footer>
 </body></html>
 """
 
