@@ -23,7 +23,7 @@ tests/metabase_openapi/) for the endpoints the sync uses. What it does, and wher
   unless `?legacy-mbql=true` (v57); `DELETE` hard-deletes the card and, by the database's ON DELETE CASCADE
   (fk_dashboardcard_ref_card_id), its dashcards;
 - dashboards: `POST` (no dashcards), `GET`, `PUT` with "dashcards" as the full list (a dashcard left out is deleted,
-  one with a negative id is created), `DELETE`;
+  one with a negative id is created; their visualization_settings stored as for cards), `DELETE`;
 - settings: `GET`/`PUT /api/setting/:key` ({"value": ...}).
 Every request is logged as (method, path, query, body), and its auth headers in `fake.auth`.
 """
@@ -340,6 +340,7 @@ class FakeMetabase:
                     elif dc["id"] not in keep:
                         return 400, {"message": f"dashcard {dc['id']} does not belong to dashboard {ident}"}
                     dc["dashboard_id"] = ident
+                    dc["visualization_settings"] = self._stored_viz(dc.get("visualization_settings") or {})
                     new_list.append(dc)
                 dash["dashcards"] = new_list               # dashcards left out of the list are deleted
             dash.update({k: copy.deepcopy(v) for k, v in body.items() if k != "dashcards" and v is not None})

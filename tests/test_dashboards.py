@@ -25,17 +25,19 @@ from .expected import counts, newest_states, q2
 JUNE = date(2025, 6, 1)
 TITLES = ["Tổng quan cải cách hành chính", "Một cửa: tiếp nhận và giải quyết hồ sơ", "Chữ ký số và văn bản điện tử",
           "Mức độ hài lòng (SIPAS)", "Chỉ số CCHC và xếp hạng", "Chất lượng dữ liệu"]
+TRACE = "Truy vết số liệu"
 
 
-def test_six_dashboards_every_card_takes_every_filter():
+def test_six_report_dashboards_take_every_report_filter_and_the_trace_dashboard_its_own():
     dashboards = load_dashboards()
-    assert [d.title for d in dashboards] == TITLES
-    filters = set(load_filters())
-    assert filters == {"period", "unit", "unit_level"}
+    assert [d.title for d in dashboards] == [*TITLES, TRACE]
+    assert set(load_filters()) == {"period", "unit", "unit_level", "indicator"}
     for d in dashboards:
         assert d.cards
+        wanted = {"period", "unit", "indicator"} if d.title == TRACE else {"period", "unit", "unit_level"}
+        assert set(d.filters) == wanted and d.in_report == (d.title != TRACE)
         for c in d.cards:
-            assert c.tags == filters, c.key
+            assert c.tags == wanted, c.key
             assert "marts.rpt_" in c.sql, c.key              # cards read the reporting models
             assert not c.title.isascii(), c.key              # Vietnamese titles
             assert c.report in ("period", "province") or c.report.startswith("latest_year: marts.rpt_"), c.key

@@ -49,6 +49,7 @@ def _later(fake: FakeMetabase, before: int) -> list[tuple[str, str]]:
 
 
 N_CARDS = sum(len(d.cards) for d in load_dashboards())
+N_DASHBOARDS = len(load_dashboards())
 
 
 def test_first_run_creates_everything_with_these_requests(fake):
@@ -58,8 +59,10 @@ def test_first_run_creates_everything_with_these_requests(fake):
         [("POST", "/api/database"), ("PUT", f"/api/database/{db['id']}"), ("PUT", "/api/setting/custom-formatting"),
          ("POST", "/api/collection")]
         + [("POST", "/api/card")] * N_CARDS
-        + [w for i in sorted(fake.dashboards) for w in (("POST", "/api/dashboard"), ("PUT", f"/api/dashboard/{i}"))])
-    assert len(out.created) == 2 + N_CARDS + 6 and out.removed == []
+        # every dashboard first (a drill-through names its target's id), then each one's dashcards
+        + [("POST", "/api/dashboard")] * N_DASHBOARDS
+        + [("PUT", f"/api/dashboard/{i}") for i in sorted(fake.dashboards)])
+    assert len(out.created) == 2 + N_CARDS + N_DASHBOARDS and out.removed == []
     assert db["name"] == DATABASE_NAME and db["engine"] == "postgres"
     assert db["details"] == {"host": "db", "port": 5432, "dbname": "cchc", "user": "cchc_reporting_login",
                              "password": DB_PASSWORD}          # no SSL: this warehouse refuses it
@@ -71,14 +74,26 @@ def test_first_run_creates_everything_with_these_requests(fake):
     # the PUTs sent the full dashcard lists with negative ids for new dashcards, and every filter wired
     puts = [body for m, p, _, body in fake.requests if m == "PUT" and p.startswith("/api/dashboard/")]
     assert all(dc["id"] < 0 for body in puts for dc in body["dashcards"])
+    by_name = {d.title: d for d in load_dashboards()}
     for body in puts:
+        assert {p["id"] for p in body["parameters"]} == set(by_name[body["name"]].filters)
         for dc in body["dashcards"]:
-            assert {m["parameter_id"] for m in dc["parameter_mappings"]} == {"period", "unit", "unit_level"}
+            assert {m["parameter_id"] for m in dc["parameter_mappings"]} == set(by_name[body["name"]].filters)
             assert all(m["target"] == ["variable", ["template-tag", m["parameter_id"]]]
                        for m in dc["parameter_mappings"])
     titles = {d["name"] for d in fake.dashboards.values()}
     assert titles == {d.title for d in load_dashboards()}
     assert all(dc["id"] > 0 for d in fake.dashboards.values() for dc in d["dashcards"])
+    # drill-through: a value of the headline card opens the trace dashboard with unit, period and indicator set
+    trace_id = next(d["id"] for d in fake.dashboards.values() if d["name"] == "Truy vết số liệu")
+    headline = next(c["id"] for c in fake.cards.values() if c["name"] == "Chỉ tiêu chính so với chỉ tiêu đặt ra")
+    (dashcard,) = [dc for d in fake.dashboards.values() for dc in d["dashcards"] if dc["card_id"] == headline]
+    click = dashcard["visualization_settings"]["column_settings"]['["name","Giá trị"]']["click_behavior"]
+    assert (click["type"], click["linkType"], click["targetId"]) == ("link", "dashboard", trace_id)
+    assert {p: (m["source"]["type"], m["source"]["name"], m["target"]) for p, m in click["parameterMapping"].items()} \
+        == {"unit": ("column", "Mã đơn vị", {"type": "parameter", "id": "unit"}),
+            "period": ("column", "Kỳ", {"type": "parameter", "id": "period"}),
+            "indicator": ("column", "Mã chỉ tiêu", {"type": "parameter", "id": "indicator"})}
     card = next(c for c in fake.cards.values() if c["name"] == "Xếp hạng Chỉ số CCHC")
     assert card["dataset_query"]["database"] == db["id"] and card["collection_id"] == collection["id"]
     assert set(card["dataset_query"]["native"]["template-tags"]) == {"period", "unit", "unit_level"}
@@ -244,7 +259,7 @@ def test_missing_credentials_are_a_clear_error_before_any_request(fake, kw, mess
 def test_dry_run_writes_nothing_and_says_what_it_would_do(fake):
     out = sync(_settings(fake), dry_run=True)
     assert fake.writes() == []
-    assert f"tạo: cơ sở dữ liệu {DATABASE_NAME}" in out.lines() and len(out.created) == 2 + N_CARDS + 6
+    assert f"tạo: cơ sở dữ liệu {DATABASE_NAME}" in out.lines() and len(out.created) == 2 + N_CARDS + N_DASHBOARDS
     # on a provisioned instance, a new card next to existing ones (no id yet in a dry run)
     sync(_settings(fake))
     dashboards = load_dashboards()

@@ -226,3 +226,28 @@ def test_every_report_column_is_described_in_vietnamese_and_english(warehouse, u
            if " / " not in (described[t].get(c) or "")
            or not any(ch in VIETNAMESE for ch in (described[t].get(c) or "").split(" / ")[0].lower())]
     assert bad == []
+
+
+def test_the_trace_dashboard_cards_show_the_same_dossiers(warehouse, use_database):
+    """The Metabase trace dashboard (opened from the headline card's value): its cards, run as Metabase runs them,
+    show the figure, the month's listing files and exactly the dossiers of the numerator and the denominator."""
+    from cchc_warehouse.reporting.dashboards import load_dashboards, render
+
+    use_database(warehouse["url"])
+    month = MONTHS[0]
+    num_codes, den_codes = expected_codes(warehouse["dossiers"], month)
+    (trace_dashboard,) = [d for d in load_dashboards() if d.slug == "truy_vet"]
+    cards = {c.slug: c for c in trace_dashboard.cards}
+    params = {"period": f"{month:%Y-%m}", "unit": PROVINCE, "indicator": "OSS_ONTIME_RATE"}
+    with connect() as conn:
+        def run(slug: str) -> list[dict]:
+            sql, bound = render(cards[slug].sql, params)
+            cur = conn.execute(sql, bound)
+            return [dict(zip([c.name for c in cur.description], r, strict=True)) for r in cur.fetchall()]
+        (figure,) = run("gia_tri")
+        records, files = run("ho_so"), run("tep_nguon")
+    assert (figure["Tử số"], figure["Mẫu số"]) == (len(num_codes), len(den_codes))
+    assert {r["Mã hồ sơ"] for r in records if r["Tử số"] == "có"} == num_codes
+    assert {r["Mã hồ sơ"] for r in records if r["Mẫu số"] == "có"} == den_codes
+    month_files = {w.path.name for w in warehouse["written"] if w.month == f"{month:%Y-%m}" and not w.dirty_reason}
+    assert {f["Tệp"] for f in files} <= month_files and sum(f["Số hồ sơ được đếm"] for f in files) == len(records)

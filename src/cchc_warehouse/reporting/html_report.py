@@ -92,7 +92,7 @@ def run_cards(period: str, unit: str | None = None) -> tuple[str, list[tuple[Any
     out = []
     with connect() as conn:
         province = _province(conn, unit)
-        for d in load_dashboards():
+        for d in (d for d in load_dashboards() if d.in_report):
             results = []
             for card in d.cards:
                 sql, params = render(card.sql, _params(conn, card, period, province))

@@ -4,8 +4,9 @@ What an auditor needs to check a figure without SQL: the value with its numerato
 words, the units rolled up into it, every file that contributed (name, sha256, when received, loaded, published,
 which file it superseded) with the checks it passed or warned on, and for dossier-based figures the dossiers
 counted in the numerator and the denominator (code, procedure, dates, status, file, row; never personal data).
-The records come from `intermediate.int_one_stop__indicator_records` — the same rows the figure was summed from
-(one_stop_indicator_rules) — so an auditor's spreadsheet re-derives the figure from `--format csv`.
+The records come from `marts.rpt_indicator_record` — the indicator records the figure was summed from
+(one_stop_indicator_rules), rolled up as the figure is — so an auditor's spreadsheet re-derives the figure from
+`--format csv`.
 """
 
 from __future__ import annotations
@@ -129,16 +130,13 @@ def _months(conn, f: Figure) -> tuple[date, date] | None:
 
 def _records(conn, f: Figure, months: tuple[date, date]) -> list[dict]:
     rows = conn.execute(
-        """select r.dossier_code, r.in_numerator, r.in_denominator, r.unit_code, r.period_month, r.amount,
-                  r.procedure_code, r.status_code, r.received_date, r.due_date, r.finished_date, r.timeliness,
-                  s.file_name, s.sha256, r.source_row
-             from intermediate.int_one_stop__indicator_records r
-             join intermediate.int_unit_ancestors a
-               on a.unit_code = r.unit_code and r.period_month >= a.valid_from and r.period_month < a.valid_to
-             join audit.source_file s on s.file_id = r.source_file_id
-            where a.ancestor_code = %s and a.ancestor_valid_from = %s and r.indicator_code = %s
-              and r.period_month between %s and %s and (r.in_numerator or r.in_denominator)
-            order by r.unit_code, r.period_month, r.dossier_code""",
+        """select record_code, in_numerator, in_denominator, record_unit_code, period_month, amount,
+                  procedure_code, status_code, received_date, due_date, finished_date, timeliness, source_file,
+                  source_sha256, source_row
+             from marts.rpt_indicator_record
+            where unit_code = %s and unit_valid_from = %s and indicator_code = %s
+              and period_month between %s and %s
+            order by record_unit_code, period_month, record_code""",
         (f.unit_code, f.unit_valid_from, f.indicator_code, *months)).fetchall()
     return [dict(zip(CSV_COLUMNS, r, strict=True)) for r in rows]
 

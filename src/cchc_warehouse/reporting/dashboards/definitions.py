@@ -12,7 +12,7 @@ import yaml
 
 TAG = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.S)
-ORDER = ("tong_quan", "mot_cua", "chu_ky_so", "sipas", "chi_so_cchc", "chat_luong_du_lieu")
+ORDER = ("tong_quan", "mot_cua", "chu_ky_so", "sipas", "chi_so_cchc", "chat_luong_du_lieu", "truy_vet")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,9 @@ class Card:
     # the province only), or 'latest_year: marts.<table>.<year column>' (the latest year with data up to the
     # month's year: PAR results are yearly)
     report: str = "period"
+    # drill-through (Metabase click behaviour): clicking `column` opens `dashboard` with its filters set from the
+    # clicked row: {"column": ..., "dashboard": slug, "parameters": {filter slug: column of the row}}
+    click: dict | None = None
 
     @property
     def key(self) -> str:
@@ -51,6 +54,13 @@ class Dashboard:
     title: str
     description: str
     cards: tuple[Card, ...]
+    in_report: bool = True          # false: Metabase only (the trace dashboard needs an indicator to show anything)
+
+    @property
+    def filters(self) -> list[str]:
+        """The filters its cards take, in the order of filters.yml."""
+        used = {t for c in self.cards for t in c.tags}
+        return [slug for slug in load_filters() if slug in used]
 
 
 def _root() -> Path:
@@ -69,9 +79,9 @@ def load_dashboards() -> list[Dashboard]:
         cards = tuple(
             Card(slug, c["slug"], c["title"], c["display"], dict(c["position"]),
                  (_root() / "cards" / slug / f"{c['slug']}.sql").read_text(encoding="utf-8"),
-                 c.get("report", "period"))
+                 c.get("report", "period"), c.get("click"))
             for c in spec["cards"])
-        out.append(Dashboard(slug, spec["title"], spec["description"], cards))
+        out.append(Dashboard(slug, spec["title"], spec["description"], cards, spec.get("report", True)))
     return out
 
 

@@ -178,10 +178,12 @@ def _parameters_view(parameters: list[dict] | None) -> list[dict]:
 
 
 def _dashcards_view(dashcards: list[dict] | None) -> list[str]:
-    """Position and filter wiring of each dashcard, order-free (card ids may be None in a dry run)."""
+    """Position, filter wiring and drill-through of each dashcard, order-free (card ids may be None in a dry
+    run)."""
     return sorted(_compact_json([dc.get("card_id"), dc.get("row"), dc.get("col"), dc.get("size_x"), dc.get("size_y"),
                                  sorted(_compact_json([m.get("parameter_id"), m.get("card_id"), m.get("target")])
-                                        for m in dc.get("parameter_mappings") or [])])
+                                        for m in dc.get("parameter_mappings") or []),
+                                 _normalised_viz(dc.get("visualization_settings"))])
                   for dc in dashcards or [])
 
 
@@ -202,9 +204,25 @@ def _pushed_credentials(description: str | None, user: str, password: str | None
     return None
 
 
-def _parameters() -> list[dict]:
-    return [{"id": slug, "name": f.title, "slug": slug, "type": "string/=", "sectionId": "string"}
-            for slug, f in load_filters().items()]
+def _parameters(dashboard: Dashboard) -> list[dict]:
+    """The dashboard's filters: those its cards take."""
+    filters = load_filters()
+    return [{"id": slug, "name": filters[slug].title, "slug": slug, "type": "string/=", "sectionId": "string"}
+            for slug in dashboard.filters]
+
+
+def _click_settings(card, dashboard_ids: dict[str, int | None]) -> dict:
+    """A dashcard's drill-through (Card.click): clicking the column opens the target dashboard with its filters
+    set from the clicked row (Metabase's click_behavior on a table column)."""
+    if not card.click:
+        return {}
+    c = card.click
+    mapping = {param: {"id": param, "source": {"type": "column", "id": column, "name": column},
+                       "target": {"type": "parameter", "id": param}}
+               for param, column in sorted(c["parameters"].items())}
+    return {"column_settings": {_compact_json(["name", c["column"]]): {"click_behavior": {
+        "type": "link", "linkType": "dashboard", "targetId": dashboard_ids.get(c["dashboard"]),
+        "parameterMapping": mapping}}}}
 
 
 class Syncer:
@@ -314,23 +332,32 @@ class Syncer:
             self._write("delete", f"/api/card/{have['id']}")
         return ids
 
+    @staticmethod
+    def _described(d: Dashboard) -> str:
+        return f"{d.description}\n\n[cchc:{d.slug}]"
+
     def sync_dashboards(self, collection_id: int | None, card_ids: dict[str, int | None]) -> None:
         existing: dict[str, int] = {}
         if collection_id is not None:
             for item in _data(self.c.get(f"/api/collection/{collection_id}/items", models="dashboard")):
                 if key := _key(item.get("description")):
                     existing[key] = item["id"]
-        parameters = _parameters()
+        # every dashboard exists before any is written: a drill-through names its target dashboard's id
+        ids: dict[str, int | None] = {}
         for d in self.dashboards:
-            description = f"{d.description}\n\n[cchc:{d.slug}]"
-            dash_id = existing.pop(d.slug, None)
-            have: dict = {"dashcards": [], "parameters": [], "name": None, "description": None}
-            if dash_id is None:
+            ids[d.slug] = existing.get(d.slug)
+            if ids[d.slug] is None:
                 self.out.created.append(f"bảng điều khiển {d.slug}")
-                made = self._write("post", "/api/dashboard", {"name": d.title, "description": description,
+                made = self._write("post", "/api/dashboard", {"name": d.title, "description": self._described(d),
                                                                "collection_id": collection_id})
-                dash_id = made["id"] if made else None
-            else:
+                ids[d.slug] = made["id"] if made else None
+        for d in self.dashboards:
+            parameters = _parameters(d)
+            description = self._described(d)
+            existed = existing.pop(d.slug, None) is not None
+            dash_id = ids[d.slug]
+            have: dict = {"dashcards": [], "parameters": [], "name": None, "description": None}
+            if existed:
                 have = self.c.get(f"/api/dashboard/{dash_id}")
             by_card = {dc["card_id"]: dc for dc in have.get("dashcards") or []}
             dashcards, new_id = [], -1
@@ -344,7 +371,7 @@ class Syncer:
                     "id": dc_id, "card_id": card_id, **card.position,
                     "parameter_mappings": [{"parameter_id": t, "card_id": card_id,
                                             "target": ["variable", ["template-tag", t]]} for t in sorted(card.tags)],
-                    "visualization_settings": {},
+                    "visualization_settings": _click_settings(card, ids),
                 })
 
             same = (have.get("name") == d.title and have.get("description") == description
