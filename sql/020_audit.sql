@@ -198,6 +198,7 @@ alter table audit.source_file add column if not exists archive_purged_at timesta
 create table if not exists audit.published_indicator_value (
     publication_id bigint not null references audit.publication (publication_id),
     unit_code text not null,
+    unit_valid_from date not null,       -- the unit's version (a code reused after a reorganisation is another one)
     period text not null,                -- YYYY-MM, YYYY-Qn or YYYY, as rpt_indicator_value
     indicator_code text not null,
     numerator numeric,
@@ -205,7 +206,7 @@ create table if not exists audit.published_indicator_value (
     value numeric,
     source text,
     removed boolean not null default false,
-    primary key (unit_code, period, indicator_code, publication_id)
+    primary key (unit_code, unit_valid_from, period, indicator_code, publication_id)
 );
 comment on table audit.published_indicator_value is
 'Lịch sử số liệu chỉ số đã công bố (chỉ ghi thêm) / Indicator values as each publication published them';

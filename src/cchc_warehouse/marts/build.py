@@ -137,31 +137,29 @@ def build_and_publish(full_refresh: bool = False, triggered_by: str = "cli") -> 
     return Publication(publication_id, "published", list(file_ids), n, models)
 
 
-PUBLISHED_KEY = ("unit_code", "period", "indicator_code")
-
-
 def record_published_values(conn, publication_id: int) -> int:
     """Append to audit.published_indicator_value what this publication changed of the live indicator values
     (inside the publication's transaction, after the swap): new or different rows, and rows gone (removed)."""
     cur = conn.execute(
         """insert into audit.published_indicator_value
-                  (publication_id, unit_code, period, indicator_code, numerator, denominator, value, source, removed)
+                  (publication_id, unit_code, unit_valid_from, period, indicator_code, numerator, denominator, value,
+                   source, removed)
            with live as (
-               select unit_code, period, indicator_code, numerator, denominator, value, source
+               select unit_code, unit_valid_from, period, indicator_code, numerator, denominator, value, source
                  from marts.rpt_indicator_value),
            latest as (
-               select distinct on (unit_code, period, indicator_code) *
+               select distinct on (unit_code, unit_valid_from, period, indicator_code) *
                  from audit.published_indicator_value
-                order by unit_code, period, indicator_code, publication_id desc)
-           select %(p)s, l.unit_code, l.period, l.indicator_code, l.numerator, l.denominator, l.value, l.source,
-                  false
-             from live l left join latest p using (unit_code, period, indicator_code)
+                order by unit_code, unit_valid_from, period, indicator_code, publication_id desc)
+           select %(p)s, l.unit_code, l.unit_valid_from, l.period, l.indicator_code, l.numerator, l.denominator,
+                  l.value, l.source, false
+             from live l left join latest p using (unit_code, unit_valid_from, period, indicator_code)
             where p.unit_code is null or p.removed
                or (l.numerator, l.denominator, l.value, l.source)
                   is distinct from (p.numerator, p.denominator, p.value, p.source)
            union all
-           select %(p)s, p.unit_code, p.period, p.indicator_code, null, null, null, null, true
-             from latest p left join live l using (unit_code, period, indicator_code)
+           select %(p)s, p.unit_code, p.unit_valid_from, p.period, p.indicator_code, null, null, null, null, true
+             from latest p left join live l using (unit_code, unit_valid_from, period, indicator_code)
             where l.unit_code is null and not p.removed""", {"p": publication_id})
     return cur.rowcount
 

@@ -193,8 +193,8 @@ def _history(conn, f: Figure, units: list[str], months: tuple[date, date]) -> li
     for pub, at, num, den, value, removed, file_ids in conn.execute(
             """select v.publication_id, p.finished_at, v.numerator, v.denominator, v.value, v.removed, p.file_ids
                  from audit.published_indicator_value v join audit.publication p using (publication_id)
-                where v.unit_code = %s and v.period = %s and v.indicator_code = %s
-                order by v.publication_id""", (f.unit_code, f.period, f.indicator_code)).fetchall():
+                where v.unit_code = %s and v.unit_valid_from = %s and v.period = %s and v.indicator_code = %s
+                order by v.publication_id""", (f.unit_code, f.unit_valid_from, f.period, f.indicator_code)).fetchall():
         brought = conn.execute(
             """select distinct s.file_id, s.file_name, c.unit_code, c.period_start
                  from audit.source_file s join audit.file_coverage c using (file_id)
