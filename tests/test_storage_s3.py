@@ -82,8 +82,11 @@ def test_files_landed_in_s3_are_discovered_loaded_archived_and_registered_with_t
         assert origin == f"s3://{BUCKET}/landing/one_stop_dossiers/2025-03/{name}"
         assert archived == f"s3://{BUCKET}/archive/{sha[:2]}/{sha}{by_name[name].suffix}"
         assert size == by_name[name].stat().st_size
-    archive_keys = keys(s3, "archive/")
+    archive_keys = [k for k in keys(s3, "archive/") if not k.endswith(".json")]
     assert archive_keys == sorted(f"archive/{sha[:2]}/{sha}{by_name[n].suffix}" for n, _, _, sha, _ in rows)
+    # each copy has its manifest beside it (what a rebuild from the archive reads)
+    manifests = [k for k in keys(s3, "archive/") if k.endswith(".json")]
+    assert manifests == sorted(f"archive/{sha[:2]}/{sha}.one_stop_dossiers.json" for _, _, _, sha, _ in rows)
     body = s3.get_object(Bucket=BUCKET, Key=archive_keys[0])["Body"].read()
     assert body in {p.read_bytes() for p in by_name.values()}
 
