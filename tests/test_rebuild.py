@@ -1,8 +1,8 @@
 """Reproducibility: from the archived files alone, `cchc rebuild --from-archive` into an empty database gives the same
 published figures.
 
-Two months of every monthly source are loaded month by month with a build after each (dirty files included, so
-some are rejected), then a corrected listing supersedes one unit's second month. A second, empty database gets
+Two months of every monthly source are loaded (dirty files included, so some are rejected) with a build after the
+first month's files, then a corrected listing supersedes one unit's second month. A second, empty database gets
 the same reference data (demo units, targets, bands) and `cchc rebuild --from-archive`; every published indicator
 value and every file's fate must be the same.
 """
@@ -58,11 +58,12 @@ def test_rebuild_from_the_archive_gives_the_same_figures(make_database, archive,
     make_database()
     import_demo_config()
     landing = tmp_path / "landing"
-    generate(landing, MONTHS, dossiers_per_month=400, seed=17, dirty=True)
+    generate(landing, MONTHS, dossiers_per_month=320, seed=17, dirty=True)
     for month in MONTHS:
         for source, files in month_files(landing, month).items():
             load(source, files, month)
-        assert build_and_publish()
+        if month == MONTHS[0]:
+            assert build_and_publish()
     # a corrected listing of one unit's February: its rows again, one dossier fewer (supersedes the first)
     listing = next(p for p in month_files(landing, MONTHS[1])["one_stop_dossiers"] if p.suffix == ".csv"
                    and p.read_bytes()[:2] not in (b"\xff\xfe", b"\xfe\xff"))
