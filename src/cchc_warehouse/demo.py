@@ -69,6 +69,8 @@ def run_demo(months: str = "2025-01..2025-06", dossiers_per_month: int = 2000) -
     print(f"""
 Xem thêm / where to look:
   .venv/bin/cchc indicators --period {format_month(last)} [--unit 12.H01] [--format csv]   (also YYYY-Qn, YYYY)
+  .venv/bin/cchc trace OSS_ONTIME_RATE --unit 12 --period {format_month(last)} [--format csv|html --out F]
+                                                  (a figure's rule, files, checks, history and counted dossiers)
   marts.rpt_indicator_value, marts.rpt_par_ranking, marts.fct_par_national, marts.fct_dossier
                                                            (psql "$(.venv/bin/cchc db url)")
   audit.source_file, audit.validation_result                               (file registry, gate results)
