@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -58,7 +59,7 @@ def rebuild_from_archive() -> tuple[list, Publication]:
             local = Path(d) / f"{i:06d}" / a.file_name
             local.parent.mkdir()
             with storage.fetched(a.path) as fetched:
-                local.write_bytes(Path(fetched).read_bytes())
+                shutil.copyfile(fetched, local)      # streamed: an archived file may be hundreds of MB
             (r,) = load(a.source, [local], a.period, triggered_by="rebuild", given=a.given or None,
                         origins=[a.origin] if a.origin else None)
             results.append(r)
