@@ -48,6 +48,10 @@ comment on table audit.source_file is 'Sổ đăng ký tệp nguồn: mỗi tệ
 
 -- Each unit reference of a file as written (code and/or normalised name; '' when absent) and the registry unit
 -- it resolved to when the file was loaded (cchc_warehouse.reference.units.resolve_file_units). Typed views join it.
+-- the period a file was given or titled with, as a canonical label, for a source whose rows cover months, quarters
+-- or years (service_index_stats: '2026-Q3'); period_month is then that period's last month
+alter table audit.source_file add column if not exists period_label text;
+
 create table if not exists audit.file_unit (
     file_id bigint not null references audit.source_file (file_id) on delete cascade,
     code_text text not null,
@@ -71,8 +75,14 @@ create table if not exists audit.file_coverage (
     period_start date not null,
     rows integer not null,
     affects_from date not null,    -- the earliest month its rows can change (a dossier's reception month...)
-    unique nulls not distinct (file_id, unit_code, period_start)
+    -- 'month', 'quarter' or 'year' where a source's rows cover periods of different lengths (service_index_stats:
+    -- a quarter's row does not supersede its first month's); NULL: the source's one cadence
+    period_grain text
 );
+alter table audit.file_coverage add column if not exists period_grain text;
+alter table audit.file_coverage drop constraint if exists file_coverage_file_id_unit_code_period_start_key;
+create unique index if not exists file_coverage_unique_idx
+on audit.file_coverage (file_id, unit_code, period_start, period_grain) nulls not distinct;
 create index if not exists file_coverage_key_idx on audit.file_coverage (unit_code, period_start);
 
 -- A publication: one dbt build and the files it computed and publishes. One runs at a time (the build holds an
@@ -152,12 +162,12 @@ where
 -- Supersession, defined once: for every source, unit and period, the newest visible accepted file that covers
 -- it. Staging, the incremental models and the gate read this view; superseded files stay registered and archived.
 create or replace view audit.current_coverage as
-select distinct on (f.source, c.unit_code, c.period_start)
-    f.source, c.unit_code, c.period_start, c.file_id, c.rows
+select distinct on (f.source, c.unit_code, c.period_start, c.period_grain)
+    f.source, c.unit_code, c.period_start, c.file_id, c.rows, c.period_grain
 from audit.file_coverage as c
 join audit.source_file as f on f.file_id = c.file_id
 join audit.visible_file as v on v.file_id = c.file_id
-order by f.source asc, c.unit_code asc, c.period_start asc, c.file_id desc;
+order by f.source asc, c.unit_code asc, c.period_start asc, c.period_grain asc, c.file_id desc;
 comment on view audit.current_coverage is
 'Tệp mới nhất được chấp nhận cho mỗi nguồn, đơn vị, kỳ / Newest accepted file per source, unit and period';
 

@@ -733,3 +733,408 @@ select r.file_id,
   join audit.source_file f on f.file_id = r.file_id
   left join audit.file_unit u on u.file_id = r.file_id and u.code_text = coalesce(r.province_code_text, '') and u.name_key = coalesce(r.province_name_key, '');
 comment on view raw.par_national_typed is 'Kết quả Chỉ số CCHC các tỉnh (công bố): dòng của tệp, kỳ của tệp, đơn vị đã xác định / rows, file period, unit resolved';
+
+-- service_index_stats: Thống kê chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)
+create table if not exists raw.service_index_stats (
+    load_id bigint not null,
+    file_id bigint not null,
+    source_row integer not null,
+    source_sheet text,
+    extra jsonb,
+    unit_code_text text,
+    unit_name text,
+    unit_name_key text,
+    period_text text,
+    period text,
+    tthc_published_on_time_text text,
+    tthc_published_on_time bigint,
+    tthc_to_publish_text text,
+    tthc_to_publish bigint,
+    tthc_public_on_time_text text,
+    tthc_public_on_time bigint,
+    tthc_to_make_public_text text,
+    tthc_to_make_public bigint,
+    tthc_content_full_text text,
+    tthc_content_full bigint,
+    tthc_public_text text,
+    tthc_public bigint,
+    dossiers_synced_text text,
+    dossiers_synced bigint,
+    dossiers_to_sync_text text,
+    dossiers_to_sync bigint,
+    dossiers_total_text text,
+    dossiers_total bigint,
+    dossiers_on_time_text text,
+    dossiers_on_time bigint,
+    tthc_total_text text,
+    tthc_total bigint,
+    tthc_partial_text text,
+    tthc_partial bigint,
+    tthc_full_text text,
+    tthc_full bigint,
+    services_with_dossiers_text text,
+    services_with_dossiers bigint,
+    services_total_text text,
+    services_total bigint,
+    dossiers_online_text text,
+    dossiers_online bigint,
+    dossiers_direct_text text,
+    dossiers_direct bigint,
+    dossiers_postal_text text,
+    dossiers_postal bigint,
+    dossiers_with_fee_text text,
+    dossiers_with_fee bigint,
+    dossiers_paid_online_text text,
+    dossiers_paid_online bigint,
+    tthc_with_fee_text text,
+    tthc_with_fee bigint,
+    tthc_paid_online_text text,
+    tthc_paid_online bigint,
+    tthc_fee_data_text text,
+    tthc_fee_data bigint,
+    dossiers_e_result_text text,
+    dossiers_e_result bigint,
+    dossiers_digitised_text text,
+    dossiers_digitised bigint,
+    dossiers_reused_text text,
+    dossiers_reused bigint,
+    dossiers_storage_shared_text text,
+    dossiers_storage_shared bigint,
+    dossiers_citizen_data_text text,
+    dossiers_citizen_data bigint,
+    tthc_citizen_connected_text text,
+    tthc_citizen_connected bigint,
+    tthc_citizen_total_text text,
+    tthc_citizen_total bigint,
+    certified_copy_text text,
+    certified_copy boolean,
+    dossiers_satisfied_text text,
+    dossiers_satisfied bigint,
+    pakn_total_text text,
+    pakn_total bigint,
+    pakn_on_time_text text,
+    pakn_on_time bigint,
+    pakn_satisfied_text text,
+    pakn_satisfied bigint,
+    pakn_on_procedures_text text,
+    pakn_on_procedures bigint,
+    pakn_on_conduct_text text,
+    pakn_on_conduct bigint,
+    pub_publicity_text text,
+    pub_publicity numeric,
+    pub_progress_text text,
+    pub_progress numeric,
+    pub_online_text text,
+    pub_online numeric,
+    pub_payment_text text,
+    pub_payment numeric,
+    pub_digital_text text,
+    pub_digital numeric,
+    pub_satisfaction_text text,
+    pub_satisfaction numeric,
+    pub_total_text text,
+    pub_total numeric
+);
+alter table raw.service_index_stats add column if not exists unit_code_text text;
+alter table raw.service_index_stats add column if not exists unit_name text;
+alter table raw.service_index_stats add column if not exists unit_name_key text;
+alter table raw.service_index_stats add column if not exists period_text text;
+alter table raw.service_index_stats add column if not exists period text;
+alter table raw.service_index_stats add column if not exists tthc_published_on_time_text text;
+alter table raw.service_index_stats add column if not exists tthc_published_on_time bigint;
+alter table raw.service_index_stats add column if not exists tthc_to_publish_text text;
+alter table raw.service_index_stats add column if not exists tthc_to_publish bigint;
+alter table raw.service_index_stats add column if not exists tthc_public_on_time_text text;
+alter table raw.service_index_stats add column if not exists tthc_public_on_time bigint;
+alter table raw.service_index_stats add column if not exists tthc_to_make_public_text text;
+alter table raw.service_index_stats add column if not exists tthc_to_make_public bigint;
+alter table raw.service_index_stats add column if not exists tthc_content_full_text text;
+alter table raw.service_index_stats add column if not exists tthc_content_full bigint;
+alter table raw.service_index_stats add column if not exists tthc_public_text text;
+alter table raw.service_index_stats add column if not exists tthc_public bigint;
+alter table raw.service_index_stats add column if not exists dossiers_synced_text text;
+alter table raw.service_index_stats add column if not exists dossiers_synced bigint;
+alter table raw.service_index_stats add column if not exists dossiers_to_sync_text text;
+alter table raw.service_index_stats add column if not exists dossiers_to_sync bigint;
+alter table raw.service_index_stats add column if not exists dossiers_total_text text;
+alter table raw.service_index_stats add column if not exists dossiers_total bigint;
+alter table raw.service_index_stats add column if not exists dossiers_on_time_text text;
+alter table raw.service_index_stats add column if not exists dossiers_on_time bigint;
+alter table raw.service_index_stats add column if not exists tthc_total_text text;
+alter table raw.service_index_stats add column if not exists tthc_total bigint;
+alter table raw.service_index_stats add column if not exists tthc_partial_text text;
+alter table raw.service_index_stats add column if not exists tthc_partial bigint;
+alter table raw.service_index_stats add column if not exists tthc_full_text text;
+alter table raw.service_index_stats add column if not exists tthc_full bigint;
+alter table raw.service_index_stats add column if not exists services_with_dossiers_text text;
+alter table raw.service_index_stats add column if not exists services_with_dossiers bigint;
+alter table raw.service_index_stats add column if not exists services_total_text text;
+alter table raw.service_index_stats add column if not exists services_total bigint;
+alter table raw.service_index_stats add column if not exists dossiers_online_text text;
+alter table raw.service_index_stats add column if not exists dossiers_online bigint;
+alter table raw.service_index_stats add column if not exists dossiers_direct_text text;
+alter table raw.service_index_stats add column if not exists dossiers_direct bigint;
+alter table raw.service_index_stats add column if not exists dossiers_postal_text text;
+alter table raw.service_index_stats add column if not exists dossiers_postal bigint;
+alter table raw.service_index_stats add column if not exists dossiers_with_fee_text text;
+alter table raw.service_index_stats add column if not exists dossiers_with_fee bigint;
+alter table raw.service_index_stats add column if not exists dossiers_paid_online_text text;
+alter table raw.service_index_stats add column if not exists dossiers_paid_online bigint;
+alter table raw.service_index_stats add column if not exists tthc_with_fee_text text;
+alter table raw.service_index_stats add column if not exists tthc_with_fee bigint;
+alter table raw.service_index_stats add column if not exists tthc_paid_online_text text;
+alter table raw.service_index_stats add column if not exists tthc_paid_online bigint;
+alter table raw.service_index_stats add column if not exists tthc_fee_data_text text;
+alter table raw.service_index_stats add column if not exists tthc_fee_data bigint;
+alter table raw.service_index_stats add column if not exists dossiers_e_result_text text;
+alter table raw.service_index_stats add column if not exists dossiers_e_result bigint;
+alter table raw.service_index_stats add column if not exists dossiers_digitised_text text;
+alter table raw.service_index_stats add column if not exists dossiers_digitised bigint;
+alter table raw.service_index_stats add column if not exists dossiers_reused_text text;
+alter table raw.service_index_stats add column if not exists dossiers_reused bigint;
+alter table raw.service_index_stats add column if not exists dossiers_storage_shared_text text;
+alter table raw.service_index_stats add column if not exists dossiers_storage_shared bigint;
+alter table raw.service_index_stats add column if not exists dossiers_citizen_data_text text;
+alter table raw.service_index_stats add column if not exists dossiers_citizen_data bigint;
+alter table raw.service_index_stats add column if not exists tthc_citizen_connected_text text;
+alter table raw.service_index_stats add column if not exists tthc_citizen_connected bigint;
+alter table raw.service_index_stats add column if not exists tthc_citizen_total_text text;
+alter table raw.service_index_stats add column if not exists tthc_citizen_total bigint;
+alter table raw.service_index_stats add column if not exists certified_copy_text text;
+alter table raw.service_index_stats add column if not exists certified_copy boolean;
+alter table raw.service_index_stats add column if not exists dossiers_satisfied_text text;
+alter table raw.service_index_stats add column if not exists dossiers_satisfied bigint;
+alter table raw.service_index_stats add column if not exists pakn_total_text text;
+alter table raw.service_index_stats add column if not exists pakn_total bigint;
+alter table raw.service_index_stats add column if not exists pakn_on_time_text text;
+alter table raw.service_index_stats add column if not exists pakn_on_time bigint;
+alter table raw.service_index_stats add column if not exists pakn_satisfied_text text;
+alter table raw.service_index_stats add column if not exists pakn_satisfied bigint;
+alter table raw.service_index_stats add column if not exists pakn_on_procedures_text text;
+alter table raw.service_index_stats add column if not exists pakn_on_procedures bigint;
+alter table raw.service_index_stats add column if not exists pakn_on_conduct_text text;
+alter table raw.service_index_stats add column if not exists pakn_on_conduct bigint;
+alter table raw.service_index_stats add column if not exists pub_publicity_text text;
+alter table raw.service_index_stats add column if not exists pub_publicity numeric;
+alter table raw.service_index_stats add column if not exists pub_progress_text text;
+alter table raw.service_index_stats add column if not exists pub_progress numeric;
+alter table raw.service_index_stats add column if not exists pub_online_text text;
+alter table raw.service_index_stats add column if not exists pub_online numeric;
+alter table raw.service_index_stats add column if not exists pub_payment_text text;
+alter table raw.service_index_stats add column if not exists pub_payment numeric;
+alter table raw.service_index_stats add column if not exists pub_digital_text text;
+alter table raw.service_index_stats add column if not exists pub_digital numeric;
+alter table raw.service_index_stats add column if not exists pub_satisfaction_text text;
+alter table raw.service_index_stats add column if not exists pub_satisfaction numeric;
+alter table raw.service_index_stats add column if not exists pub_total_text text;
+alter table raw.service_index_stats add column if not exists pub_total numeric;
+create index if not exists service_index_stats_file_brin on raw.service_index_stats using brin (file_id) with (pages_per_range = 32);
+comment on table raw.service_index_stats is 'Thống kê chỉ số phục vụ người dân, doanh nghiệp (QĐ 766) (như trong tệp, kèm giá trị đã đọc) / Counts the national portal scores for the Decision 766 service index, per unit and evaluation period (month, quarter or year), with the points it published where given.';
+comment on column raw.service_index_stats.unit_code_text is '''Mã đơn vị'' như trong tệp / as received';
+comment on column raw.service_index_stats.unit_name is '''Tên đơn vị'' như trong tệp / as received';
+comment on column raw.service_index_stats.unit_name_key is '''Tên đơn vị'' đã đọc (unit_name_key) / read';
+comment on column raw.service_index_stats.period_text is '''Kỳ đánh giá'' như trong tệp / as received';
+comment on column raw.service_index_stats.period is '''Kỳ đánh giá'' đã đọc (eval_period) / read';
+comment on column raw.service_index_stats.tthc_published_on_time_text is '''TTHC công bố đúng hạn'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_published_on_time is '''TTHC công bố đúng hạn'' đã đọc (count) / read';
+comment on column raw.service_index_stats.tthc_to_publish_text is '''TTHC phải công bố'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_to_publish is '''TTHC phải công bố'' đã đọc (count) / read';
+comment on column raw.service_index_stats.tthc_public_on_time_text is '''TTHC công khai đúng hạn'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_public_on_time is '''TTHC công khai đúng hạn'' đã đọc (count) / read';
+comment on column raw.service_index_stats.tthc_to_make_public_text is '''TTHC phải công khai'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_to_make_public is '''TTHC phải công khai'' đã đọc (count) / read';
+comment on column raw.service_index_stats.tthc_content_full_text is '''TTHC công khai đầy đủ nội dung'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_content_full is '''TTHC công khai đầy đủ nội dung'' đã đọc (count) / read';
+comment on column raw.service_index_stats.tthc_public_text is '''Tổng số TTHC công khai'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_public is '''Tổng số TTHC công khai'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_synced_text is '''Hồ sơ đồng bộ DVCQG'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_synced is '''Hồ sơ đồng bộ DVCQG'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_to_sync_text is '''Hồ sơ phải đồng bộ'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_to_sync is '''Hồ sơ phải đồng bộ'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_total_text is '''Tổng số hồ sơ'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_total is '''Tổng số hồ sơ'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_on_time_text is '''Hồ sơ đúng hạn'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_on_time is '''Hồ sơ đúng hạn'' đã đọc (count) / read';
+comment on column raw.service_index_stats.tthc_total_text is '''Số TTHC'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_total is '''Số TTHC'' đã đọc (count) / read';
+comment on column raw.service_index_stats.tthc_partial_text is '''TTHC DVCTT một phần'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_partial is '''TTHC DVCTT một phần'' đã đọc (count) / read';
+comment on column raw.service_index_stats.tthc_full_text is '''TTHC DVCTT toàn trình'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_full is '''TTHC DVCTT toàn trình'' đã đọc (count) / read';
+comment on column raw.service_index_stats.services_with_dossiers_text is '''DVCTT có hồ sơ'' như trong tệp / as received';
+comment on column raw.service_index_stats.services_with_dossiers is '''DVCTT có hồ sơ'' đã đọc (count) / read';
+comment on column raw.service_index_stats.services_total_text is '''Tổng số DVCTT'' như trong tệp / as received';
+comment on column raw.service_index_stats.services_total is '''Tổng số DVCTT'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_online_text is '''Hồ sơ trực tuyến'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_online is '''Hồ sơ trực tuyến'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_direct_text is '''Hồ sơ trực tiếp'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_direct is '''Hồ sơ trực tiếp'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_postal_text is '''Hồ sơ BCCI'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_postal is '''Hồ sơ BCCI'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_with_fee_text is '''Hồ sơ có nghĩa vụ tài chính'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_with_fee is '''Hồ sơ có nghĩa vụ tài chính'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_paid_online_text is '''Hồ sơ thanh toán trực tuyến'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_paid_online is '''Hồ sơ thanh toán trực tuyến'' đã đọc (count) / read';
+comment on column raw.service_index_stats.tthc_with_fee_text is '''TTHC có phí, lệ phí'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_with_fee is '''TTHC có phí, lệ phí'' đã đọc (count) / read';
+comment on column raw.service_index_stats.tthc_paid_online_text is '''TTHC có thanh toán trực tuyến'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_paid_online is '''TTHC có thanh toán trực tuyến'' đã đọc (count) / read';
+comment on column raw.service_index_stats.tthc_fee_data_text is '''TTHC có dữ liệu phí'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_fee_data is '''TTHC có dữ liệu phí'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_e_result_text is '''Hồ sơ có kết quả điện tử'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_e_result is '''Hồ sơ có kết quả điện tử'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_digitised_text is '''Hồ sơ số hóa thành phần'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_digitised is '''Hồ sơ số hóa thành phần'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_reused_text is '''Hồ sơ tái sử dụng dữ liệu'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_reused is '''Hồ sơ tái sử dụng dữ liệu'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_storage_shared_text is '''Hồ sơ chia sẻ kho dữ liệu'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_storage_shared is '''Hồ sơ chia sẻ kho dữ liệu'' đã đọc (count) / read';
+comment on column raw.service_index_stats.dossiers_citizen_data_text is '''Hồ sơ dùng dữ liệu dân cư'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_citizen_data is '''Hồ sơ dùng dữ liệu dân cư'' đã đọc (count) / read';
+comment on column raw.service_index_stats.tthc_citizen_connected_text is '''TTHC kết nối dữ liệu dân cư'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_citizen_connected is '''TTHC kết nối dữ liệu dân cư'' đã đọc (count) / read';
+comment on column raw.service_index_stats.tthc_citizen_total_text is '''Tổng số TTHC (dữ liệu dân cư)'' như trong tệp / as received';
+comment on column raw.service_index_stats.tthc_citizen_total is '''Tổng số TTHC (dữ liệu dân cư)'' đã đọc (count) / read';
+comment on column raw.service_index_stats.certified_copy_text is '''Chứng thực bản sao điện tử'' như trong tệp / as received';
+comment on column raw.service_index_stats.certified_copy is '''Chứng thực bản sao điện tử'' đã đọc (yes_no_given) / read';
+comment on column raw.service_index_stats.dossiers_satisfied_text is '''Hồ sơ hài lòng'' như trong tệp / as received';
+comment on column raw.service_index_stats.dossiers_satisfied is '''Hồ sơ hài lòng'' đã đọc (count) / read';
+comment on column raw.service_index_stats.pakn_total_text is '''Số PAKN'' như trong tệp / as received';
+comment on column raw.service_index_stats.pakn_total is '''Số PAKN'' đã đọc (count) / read';
+comment on column raw.service_index_stats.pakn_on_time_text is '''PAKN xử lý đúng hạn'' như trong tệp / as received';
+comment on column raw.service_index_stats.pakn_on_time is '''PAKN xử lý đúng hạn'' đã đọc (count) / read';
+comment on column raw.service_index_stats.pakn_satisfied_text is '''PAKN hài lòng'' như trong tệp / as received';
+comment on column raw.service_index_stats.pakn_satisfied is '''PAKN hài lòng'' đã đọc (count) / read';
+comment on column raw.service_index_stats.pakn_on_procedures_text is '''PAKN về TTHC'' như trong tệp / as received';
+comment on column raw.service_index_stats.pakn_on_procedures is '''PAKN về TTHC'' đã đọc (count) / read';
+comment on column raw.service_index_stats.pakn_on_conduct_text is '''PAKN về hành vi cán bộ'' như trong tệp / as received';
+comment on column raw.service_index_stats.pakn_on_conduct is '''PAKN về hành vi cán bộ'' đã đọc (count) / read';
+comment on column raw.service_index_stats.pub_publicity_text is '''Điểm công khai, minh bạch'' như trong tệp / as received';
+comment on column raw.service_index_stats.pub_publicity is '''Điểm công khai, minh bạch'' đã đọc (decimal) / read';
+comment on column raw.service_index_stats.pub_progress_text is '''Điểm tiến độ'' như trong tệp / as received';
+comment on column raw.service_index_stats.pub_progress is '''Điểm tiến độ'' đã đọc (decimal) / read';
+comment on column raw.service_index_stats.pub_online_text is '''Điểm DVCTT'' như trong tệp / as received';
+comment on column raw.service_index_stats.pub_online is '''Điểm DVCTT'' đã đọc (decimal) / read';
+comment on column raw.service_index_stats.pub_payment_text is '''Điểm thanh toán trực tuyến'' như trong tệp / as received';
+comment on column raw.service_index_stats.pub_payment is '''Điểm thanh toán trực tuyến'' đã đọc (decimal) / read';
+comment on column raw.service_index_stats.pub_digital_text is '''Điểm số hóa'' như trong tệp / as received';
+comment on column raw.service_index_stats.pub_digital is '''Điểm số hóa'' đã đọc (decimal) / read';
+comment on column raw.service_index_stats.pub_satisfaction_text is '''Điểm hài lòng'' như trong tệp / as received';
+comment on column raw.service_index_stats.pub_satisfaction is '''Điểm hài lòng'' đã đọc (decimal) / read';
+comment on column raw.service_index_stats.pub_total_text is '''Tổng điểm'' như trong tệp / as received';
+comment on column raw.service_index_stats.pub_total is '''Tổng điểm'' đã đọc (decimal) / read';
+create or replace view raw.service_index_stats_typed as
+select r.file_id,
+       r.load_id,
+       r.source_row,
+       r.source_sheet,
+       f.period_month,
+       u.unit_code as unit_code,
+       u.resolution as unit_resolution,
+       u.note as unit_note,
+       u.unit_code as coverage_unit,
+       coalesce(case when r.period ~ '^\d{4}$' then make_date(left(r.period, 4)::int, 1, 1) when r.period ~ '^\d{4}-Q[1-4]$' then make_date(left(r.period, 4)::int, right(r.period, 1)::int * 3 - 2, 1) when r.period is not null then to_date(r.period || '-01', 'YYYY-MM-DD') end, f.period_month) as coverage_period,
+       coalesce(case when r.period ~ '^\d{4}$' then make_date(left(r.period, 4)::int, 1, 1) when r.period ~ '^\d{4}-Q[1-4]$' then make_date(left(r.period, 4)::int, right(r.period, 1)::int * 3 - 2, 1) when r.period is not null then to_date(r.period || '-01', 'YYYY-MM-DD') end, f.period_month) as affects_from,
+       coalesce(case when r.period ~ '^\d{4}$' then 'year' when r.period ~ '^\d{4}-Q[1-4]$' then 'quarter' when r.period is not null then 'month' end, 'month') as coverage_grain,
+       coalesce(case when r.period ~ '^\d{4}$' then make_date(left(r.period, 4)::int, 1, 1) when r.period ~ '^\d{4}-Q[1-4]$' then make_date(left(r.period, 4)::int, right(r.period, 1)::int * 3 - 2, 1) when r.period is not null then to_date(r.period || '-01', 'YYYY-MM-DD') end, f.period_month) as period_start,
+       coalesce(case when r.period ~ '^\d{4}$' then 'year' when r.period ~ '^\d{4}-Q[1-4]$' then 'quarter' when r.period is not null then 'month' end, 'month') as period_grain,
+       coalesce((case when r.period ~ '^\d{4}$' then make_date(left(r.period, 4)::int, 1, 1) when r.period ~ '^\d{4}-Q[1-4]$' then make_date(left(r.period, 4)::int, right(r.period, 1)::int * 3 - 2, 1) when r.period is not null then to_date(r.period || '-01', 'YYYY-MM-DD') end + case case when r.period ~ '^\d{4}$' then 'year' when r.period ~ '^\d{4}-Q[1-4]$' then 'quarter' when r.period is not null then 'month' end when 'year' then interval '11 months' when 'quarter' then interval '2 months' else interval '0 months' end)::date, f.period_month) as period_last_month,
+       f.period_label as period_label_given,
+       r.extra,
+       r.unit_code_text,
+       r.unit_name,
+       r.unit_name_key,
+       r.period_text,
+       r.period,
+       r.tthc_published_on_time_text,
+       r.tthc_published_on_time,
+       r.tthc_to_publish_text,
+       r.tthc_to_publish,
+       r.tthc_public_on_time_text,
+       r.tthc_public_on_time,
+       r.tthc_to_make_public_text,
+       r.tthc_to_make_public,
+       r.tthc_content_full_text,
+       r.tthc_content_full,
+       r.tthc_public_text,
+       r.tthc_public,
+       r.dossiers_synced_text,
+       r.dossiers_synced,
+       r.dossiers_to_sync_text,
+       r.dossiers_to_sync,
+       r.dossiers_total_text,
+       r.dossiers_total,
+       r.dossiers_on_time_text,
+       r.dossiers_on_time,
+       r.tthc_total_text,
+       r.tthc_total,
+       r.tthc_partial_text,
+       r.tthc_partial,
+       r.tthc_full_text,
+       r.tthc_full,
+       r.services_with_dossiers_text,
+       r.services_with_dossiers,
+       r.services_total_text,
+       r.services_total,
+       r.dossiers_online_text,
+       r.dossiers_online,
+       r.dossiers_direct_text,
+       r.dossiers_direct,
+       r.dossiers_postal_text,
+       r.dossiers_postal,
+       r.dossiers_with_fee_text,
+       r.dossiers_with_fee,
+       r.dossiers_paid_online_text,
+       r.dossiers_paid_online,
+       r.tthc_with_fee_text,
+       r.tthc_with_fee,
+       r.tthc_paid_online_text,
+       r.tthc_paid_online,
+       r.tthc_fee_data_text,
+       r.tthc_fee_data,
+       r.dossiers_e_result_text,
+       r.dossiers_e_result,
+       r.dossiers_digitised_text,
+       r.dossiers_digitised,
+       r.dossiers_reused_text,
+       r.dossiers_reused,
+       r.dossiers_storage_shared_text,
+       r.dossiers_storage_shared,
+       r.dossiers_citizen_data_text,
+       r.dossiers_citizen_data,
+       r.tthc_citizen_connected_text,
+       r.tthc_citizen_connected,
+       r.tthc_citizen_total_text,
+       r.tthc_citizen_total,
+       r.certified_copy_text,
+       r.certified_copy,
+       r.dossiers_satisfied_text,
+       r.dossiers_satisfied,
+       r.pakn_total_text,
+       r.pakn_total,
+       r.pakn_on_time_text,
+       r.pakn_on_time,
+       r.pakn_satisfied_text,
+       r.pakn_satisfied,
+       r.pakn_on_procedures_text,
+       r.pakn_on_procedures,
+       r.pakn_on_conduct_text,
+       r.pakn_on_conduct,
+       r.pub_publicity_text,
+       r.pub_publicity,
+       r.pub_progress_text,
+       r.pub_progress,
+       r.pub_online_text,
+       r.pub_online,
+       r.pub_payment_text,
+       r.pub_payment,
+       r.pub_digital_text,
+       r.pub_digital,
+       r.pub_satisfaction_text,
+       r.pub_satisfaction,
+       r.pub_total_text,
+       r.pub_total
+  from raw.service_index_stats r
+  join audit.source_file f on f.file_id = r.file_id
+  left join audit.file_unit u on u.file_id = r.file_id and u.code_text = coalesce(r.unit_code_text, '') and u.name_key = coalesce(r.unit_name_key, '');
+comment on view raw.service_index_stats_typed is 'Thống kê chỉ số phục vụ người dân, doanh nghiệp (QĐ 766): dòng của tệp, kỳ của tệp, đơn vị đã xác định / rows, file period, unit resolved';

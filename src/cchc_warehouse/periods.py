@@ -119,3 +119,71 @@ def reporting_month(data_interval_start: date | None, override: str | None) -> d
     if data_interval_start is None:
         raise ValueError("chưa có kỳ báo cáo: hãy truyền tham số `period` (YYYY-MM)")
     return date(data_interval_start.year, data_interval_start.month, 1)
+
+
+# Evaluation periods of the service index (month, quarter or year), written once as a canonical label that
+# raw keeps and SQL reads: '2026-08', '2026-Q3', '2026'.
+_ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_EVAL_PATTERNS = (
+    ("quarter", re.compile(r"^(?:quy\s+)?(?P<q>[1-4]|i{1,3}|iv)\s+(?:nam\s+)?(?P<y>\d{4})$")),
+    ("quarter", re.compile(r"^(?P<y>\d{4})\s+q(?P<q>[1-4])$")),
+    ("year", re.compile(r"^(?:nam\s+)?(?P<y>\d{4})$")),
+    ("month", re.compile(r"^(?:thang\s+)?(?P<m>\d{1,2})\s+(?:nam\s+)?(?P<y>\d{4})$")),
+    ("month", re.compile(r"^(?P<y>\d{4})\s+(?P<m>\d{1,2})$")),
+)
+
+
+def eval_period_label(text: str) -> str | None:
+    """'Tháng 8/2026', '08/2026', '2026-08' -> '2026-08'; 'Quý III/2026', 'Quý 3/2026', '2026-Q3' -> '2026-Q3';
+    'Năm 2026', '2026' -> '2026'. A bare 'q/yyyy' is a quarter only with 'Quý' or Roman numerals: '3/2026' is
+    March."""
+    folded = fold(text).strip()
+    for grain, pattern in _EVAL_PATTERNS:
+        m = pattern.match(folded)
+        if not m:
+            continue
+        year = int(m.group("y"))
+        if not 1990 <= year <= 2100:
+            return None
+        if grain == "quarter":
+            q = m.group("q")
+            if q.isdigit() and not folded.startswith("quy") and "q" not in folded:
+                continue              # '3 2026' is a month
+            return f"{year}-Q{int(q) if q.isdigit() else _ROMAN_QUARTER[q]}"
+        if grain == "year":
+            return str(year)
+        month = int(m.group("m"))
+        return f"{year}-{month:02d}" if 1 <= month <= 12 else None
+    return None
+
+
+def eval_period_bounds(label: str) -> tuple[str, date, date]:
+    """(grain, first day, last month's first day) of a canonical label: '2026-Q3' -> ('quarter', 2026-07-01,
+    2026-09-01)."""
+    if re.fullmatch(r"\d{4}", label):
+        return "year", date(int(label), 1, 1), date(int(label), 12, 1)
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", label):
+        y, q = int(m.group(1)), int(m.group(2))
+        return "quarter", date(y, 3 * q - 2, 1), date(y, 3 * q, 1)
+    start = parse_month(label)
+    return "month", start, start
+
+
+def sql_period_grain(label: str) -> str:
+    """SQL of a canonical label's grain (the one reading of eval_period_bounds in SQL)."""
+    return (f"case when {label} ~ '^\\d{{4}}$' then 'year' when {label} ~ '^\\d{{4}}-Q[1-4]$' then 'quarter'"
+            f" when {label} is not null then 'month' end")
+
+
+def sql_period_start(label: str) -> str:
+    """SQL of a canonical label's first day."""
+    return (f"case when {label} ~ '^\\d{{4}}$' then make_date(left({label}, 4)::int, 1, 1)"
+            f" when {label} ~ '^\\d{{4}}-Q[1-4]$'"
+            f" then make_date(left({label}, 4)::int, right({label}, 1)::int * 3 - 2, 1)"
+            f" when {label} is not null then to_date({label} || '-01', 'YYYY-MM-DD') end")
+
+
+def sql_period_last_month(label: str) -> str:
+    """SQL of the first day of a canonical label's last month (its month, a quarter's third, December)."""
+    return (f"({sql_period_start(label)} + case {sql_period_grain(label)} when 'year' then interval '11 months'"
+            f" when 'quarter' then interval '2 months' else interval '0 months' end)::date")

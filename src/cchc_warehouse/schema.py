@@ -25,6 +25,7 @@ import yaml
 from cchc_warehouse import privacy
 from cchc_warehouse.config import paths
 from cchc_warehouse.ingest.file_states import FileState
+from cchc_warehouse.periods import sql_period_grain, sql_period_start
 from cchc_warehouse.reference import codes
 from cchc_warehouse.sources import SOURCES, SourceSpec
 
@@ -85,9 +86,14 @@ def typed_view_sql(spec: SourceSpec) -> str:
     # what a row covers, for supersession (audit.file_coverage, audit.current_coverage)
     unit = "u.unit_code" if spec.unit and spec.supersede_by == "unit_period" else "null::text"
     period = f"coalesce(r.{spec.period_column}, f.period_month)" if spec.period_column else "f.period_month"
+    if spec.period_label:            # a month, quarter or year: its first day and its length
+        label = f"r.{spec.period_label}"
+        period = f"coalesce({sql_period_start(label)}, f.period_month)"
     affects = (f"date_trunc('month', coalesce(r.{spec.affects_from}, f.period_month))::date" if spec.affects_from
                else period)
     select += [f"{unit} as coverage_unit", f"{period} as coverage_period", f"{affects} as affects_from"]
+    if spec.period_label:
+        select += [f"coalesce({sql_period_grain(label)}, 'month') as coverage_grain"]
     select += [f"{expr} as {name}" for name, expr in spec.view_columns]
     select += ["r.extra"] + [f"r.{c}" for c, _, _ in raw_columns(spec)]
     cols = ",\n       ".join(select)

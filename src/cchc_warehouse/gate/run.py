@@ -143,6 +143,16 @@ def gate_url() -> str:
     return urlunsplit(parts._replace(query=urlencode(query, quote_via=quote)))
 
 
+def _raised(info: dict) -> tuple[bool, str]:
+    """Whether a check raised, and the message: GX reports it at the top of exception_info, or per metric
+    ({MetricConfigurationID: {raised_exception, exception_message}}) when a metric's query failed."""
+    found = [info] if "raised_exception" in info else [v for v in info.values() if isinstance(v, dict)]
+    for e in found:
+        if e.get("raised_exception"):
+            return True, str(e.get("exception_message") or "")
+    return False, ""
+
+
 def _did_not_run(cfg: dict, message: str) -> str:
     if "statement timeout" in message:
         return (f"kiểm tra chất lượng không xong trong {gate_timeout_seconds()} giây (CCHC_GATE_TIMEOUT_S); "
@@ -179,9 +189,8 @@ def validate_file(source: str | Any, file_id: int, file_name: str, header_map: d
                 rows.append((file_id, f"{spec.name}.gate", cfg["type"], None, severity, True, observed,
                              0, Jsonb([]), None, full))
                 continue
-            failed_to_run = bool((res.get("exception_info") or {}).get("raised_exception"))
+            failed_to_run, message = _raised(res.get("exception_info") or {})
             if failed_to_run:         # a check that did not run blocks the file, whatever its severity
-                message = str(res["exception_info"].get("exception_message") or "")
                 findings = [(None, _did_not_run(cfg, message), None, [])]
             else:
                 findings = _findings(res)

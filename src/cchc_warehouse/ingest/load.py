@@ -23,9 +23,10 @@ from cchc_warehouse.ingest.file_states import FileState
 from cchc_warehouse.ingest.layout import Layout, LayoutError
 from cchc_warehouse.ingest.raw_writer import CopyStats, copy_to_raw
 from cchc_warehouse.ingest.region import KIND_VI, Skipped
-from cchc_warehouse.periods import format_month, period_end, year_from_title
+from cchc_warehouse.periods import eval_period_bounds, eval_period_label, format_month, period_end, year_from_title
 from cchc_warehouse.reference.unit_resolution import resolve_file_units
 from cchc_warehouse.sources import SourceSpec, get_source
+from cchc_warehouse.sources.spec import READABLE_VI
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,7 @@ def _read_and_gate(gate, spec: SourceSpec, path: Path, file_id: int, load_id: in
             if not any(f is fam for fl in layouts for f, _ in fl.layout.families.values()):
                 raise LayoutError(f"dòng {first.header_row} (dòng tiêu đề cột): không có cột câu hỏi nào "
                                   f"(tiêu đề dạng TC1, TT2, CC3, KQ1, PA1)")
-        periods = {_in_sheet(fl, lambda fl=fl: _resolve_period(spec, fl.layout, period)) for fl in layouts}
+        periods = {_in_sheet(fl, lambda fl=fl: _resolve_period(spec, fl.layout, period, given)) for fl in layouts}
         if len(periods - {None}) > 1:
             raise LayoutError("các trang ghi kỳ báo cáo khác nhau: "
                               + ", ".join(_period_label(spec, p) for p in sorted(periods - {None})))
@@ -103,6 +104,9 @@ def _read_and_gate(gate, spec: SourceSpec, path: Path, file_id: int, load_id: in
             if stats.written == 0:
                 raise LayoutError("không có dòng dữ liệu nào sau dòng tiêu đề cột")
             month = period or _period_from_rows(conn, spec, file_id)
+            if spec.period_label:
+                conn.execute("update audit.source_file set period_label = %s where file_id = %s",
+                             (_file_period_label(spec, first, given), file_id))
             header_map = dict(first.header_map)
             for code_col, name_col in spec.code_from_name.items():
                 if code_col not in header_map and name_col in header_map:
@@ -173,7 +177,8 @@ def skipped_detail(skipped: list[Skipped]) -> list[dict]:
             for (sheet, kind), rows in sorted(groups.items(), key=lambda g: (g[0][0] or "", min(g[1])))]
 
 
-def _resolve_period(spec: SourceSpec, layout: Layout, period: date | None) -> date | None:
+def _resolve_period(spec: SourceSpec, layout: Layout, period: date | None,
+                    given: dict[str, str] | None = None) -> date | None:
     """The file's period: given (CLI, landing folder) or written in the title. Monthly sources need one
     before loading; a yearly file may instead take its year from its rows (None here)."""
     if spec.cadence == "year":
@@ -185,29 +190,60 @@ def _resolve_period(spec: SourceSpec, layout: Layout, period: date | None) -> da
         if given and titled and given != titled:
             raise LayoutError(f"năm trong tiêu đề ({titled.year}) khác năm được chỉ định ({given.year})")
         return given or titled
+    if spec.period_label and (label := _file_period_label(spec, layout, given)):
+        last_month = eval_period_bounds(label)[2]
+        if period and period != last_month:
+            raise LayoutError(f"kỳ đánh giá của tệp ({label}) không kết thúc ở tháng được chỉ định ({period:%m/%Y})")
+        return last_month
     titled = layout.title_period
     if period and titled and titled != period:
         raise LayoutError(
             f"kỳ báo cáo trong tiêu đề ({titled:%m/%Y}) khác kỳ được chỉ định ({period:%m/%Y})"
         )
     month = period or titled
-    if month is None:
+    if month is None and not spec.period_label:     # a row's own period may give it (_period_from_rows)
         raise LayoutError("không xác định được kỳ báo cáo: tiêu đề không ghi tháng và không có --period")
     return month
+
+
+def _file_period_label(spec: SourceSpec, layout: Layout, given: dict[str, str] | None) -> str | None:
+    """The evaluation period a file was given (--period) or titled with ('Kỳ đánh giá: Quý 3/2026'), as a label."""
+    text = (given or {}).get(spec.period_label or "") or layout.constants.get(spec.period_label or "")
+    if text is None:
+        return None
+    label = eval_period_label(text)
+    if label is None:
+        raise LayoutError(f"kỳ đánh giá '{text}' không đọc được (cần {READABLE_VI['eval_period']})")
+    return label
 
 
 def record_coverage(conn: psycopg.Connection, spec: SourceSpec, file_id: int) -> None:
     """What the file covers, from its rows as the typed view reads them (coverage_unit, coverage_period: the
     supersession grain of the source's declaration), with the rows of each (audit.current_coverage)."""
     conn.execute("delete from audit.file_coverage where file_id = %s", (file_id,))
+    grain = sql.SQL("coverage_grain" if spec.period_label else "null::text")
     conn.execute(sql.SQL(
-        """insert into audit.file_coverage (file_id, unit_code, period_start, rows, affects_from)
-           select file_id, coverage_unit, coverage_period, count(*), min(affects_from) from {view}
-            where file_id = %s group by 1, 2, 3""").format(view=sql.SQL(spec.typed_view)), (file_id,))
+        """insert into audit.file_coverage (file_id, unit_code, period_start, period_grain, rows, affects_from)
+           select file_id, coverage_unit, coverage_period, {grain}, count(*), min(affects_from) from {view}
+            where file_id = %s group by 1, 2, 3, 4""").format(view=sql.SQL(spec.typed_view), grain=grain),
+        (file_id,))
 
 
 def _period_from_rows(conn: psycopg.Connection, spec: SourceSpec, file_id: int) -> date:
-    """A yearly file without a year in its title or folder: the one year its rows give."""
+    """A yearly file without a year in its title or folder: the one year its rows give. A file of evaluation
+    periods without one given or titled: the one last month its rows' periods give."""
+    if spec.period_label:
+        labels = [r[0] for r in conn.execute(
+            sql.SQL("select distinct {} from {} where file_id = %s and {} is not null").format(
+                sql.Identifier(spec.period_label), sql.SQL(spec.raw_table), sql.Identifier(spec.period_label)),
+            (file_id,))]
+        months = {eval_period_bounds(label)[2] for label in labels}
+        if len(months) != 1:
+            raise LayoutError("không xác định được kỳ đánh giá của tệp: cột 'Kỳ đánh giá' "
+                              + ("ghi các kỳ kết thúc ở các tháng khác nhau (" + ", ".join(sorted(labels)) + ")"
+                                 if months else "không có kỳ đọc được")
+                              + "; hãy chỉ định --period")
+        return months.pop()
     years = [r[0] for r in conn.execute(
         sql.SQL("select distinct year from {} where file_id = %s and year is not null").format(
             sql.SQL(spec.raw_table)), (file_id,))]

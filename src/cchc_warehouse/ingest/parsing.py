@@ -243,6 +243,9 @@ RULES = {
     "decimal": _python_rule(decimal_value, pa.float64()),
     "year": _python_rule(year_value, pa.int32()),
     "month": _python_rule(month_value, pa.date32()),
+    "eval_period": _python_rule(periods.eval_period_label, pa.string()),
+    "yes_no_given": _python_rule(lambda t: True if textnorm.fold(t) in YES else False if textnorm.fold(t) in NO
+                                 else None, pa.bool_()),
     "criterion_code": _python_rule(criterion_code, pa.string()),
     "likert": lambda values: by_distinct(values, _lookup(LIKERT, pa.int16())),
     "plan_status": lambda values: by_distinct(values, _lookup(PLAN_STATUS, pa.string())),

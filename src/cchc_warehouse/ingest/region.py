@@ -121,7 +121,9 @@ def classify(cells: list[str | None], shape: TableShape, after_signature: bool =
         return BLANK
     full = shape.is_full(cells)
     key = _cell(cells, shape.key) if shape.key is not None else None
-    if (full and not shape.keep_totals and shape.exact_header_copies(cells) < 2
+    # one label alone is never a record, even in a column that could name the row's unit ('Người lập biểu')
+    lone_label = len(texts) == 1 and bool(_SIGNATURE.match(fold(texts[0])) or _TOTAL.match(_low(texts[0])))
+    if (full and not lone_label and not shape.keep_totals and shape.exact_header_copies(cells) < 2
             and not (key and _KEY_FURNITURE.match(_low(key)))):
         return DATA                                   # what the vectorised pre-test passes
     if shape.header_copy(cells):
@@ -211,7 +213,8 @@ class TableRegion:
         masks = [missing(g) for g in self.shape.required]
         if self.shape.key is not None and self.shape.key < width:
             lowered = pc.utf8_lower(nfc_array(cells[self.shape.key]))
-            key = pc.fill_null(pc.match_substring_regex(lowered, KEY_FURNITURE), False)
+            # furniture-like, or blank (a row naming its unit by name only): looked at one by one
+            key = pc.fill_null(pc.match_substring_regex(lowered, KEY_FURNITURE), True)
             masks.append(key)
         copies = [pc.cast(pc.fill_null(pc.equal(pc.utf8_trim_whitespace(nfc_array(cells[i])), h), False), pa.int8())
                   for i, h in self.shape.exact.items() if i < width]

@@ -12,12 +12,21 @@ from importlib import resources
 from pathlib import Path
 
 from cchc_warehouse.periods import format_month
-from cchc_warehouse.sample import esign_stats, one_stop_summary, par_national, par_scores, plan_tasks, sipas_survey
+from cchc_warehouse.sample import (
+    esign_stats,
+    one_stop_summary,
+    par_national,
+    par_scores,
+    plan_tasks,
+    service_index_stats,
+    sipas_survey,
+)
 from cchc_warehouse.sample.esign_stats import EsignRecord
 from cchc_warehouse.sample.one_stop_dossiers import Written, write_dirty, write_month
 from cchc_warehouse.sample.par_national import NationalRow
 from cchc_warehouse.sample.par_scores import ParSheet
 from cchc_warehouse.sample.plan_tasks import PlanTask
+from cchc_warehouse.sample.service_index_stats import ServiceIndexRecord
 from cchc_warehouse.sample.simulate import Dossier, month_snapshot, simulate
 from cchc_warehouse.sample.sipas_survey import SipasResponse
 from cchc_warehouse.sample.writers import Variant, write
@@ -55,6 +64,7 @@ class OtherSamples:
     plan_reports: list[date]
     par: dict[int, list[ParSheet]]           # year -> sheets
     national: list[NationalRow]
+    service_index: list[ServiceIndexRecord]
     paths: list[Path]
 
 
@@ -76,7 +86,11 @@ def generate_other(out: Path, months: list[date], years: list[int], seed: int = 
     with resources.as_file(resources.files("cchc_warehouse.reference") / "par_national_published.csv") as ref:
         national = [r for r in par_national.national_records(ref, seed) if r.year in years]
     paths += par_national.write_national(out, national)
-    return OtherSamples(esign, sipas, plan, reports, par, national, paths)
+    service_index = service_index_stats.service_index_records(months, seed)
+    folders = {f"{m:%Y-%m}": format_month(m) for m in months}
+    folders |= {f"{m.year}-Q{m.month // 3}": format_month(m) for m in months if m.month % 3 == 0}
+    paths += service_index_stats.write_service_index(out, service_index, folders)
+    return OtherSamples(esign, sipas, plan, reports, par, national, service_index, paths)
 
 
 @dataclass(frozen=True)
@@ -115,6 +129,8 @@ def write_dirty_other(out: Path, month: date, year: int) -> list[DirtyFile]:
          [["Năm", "Tỉnh/Thành phố", "Chỉ số (%)"], [y, "Quảng Ninh", "92,18"], [y, "Hà Nội", "191,43"]],
          "chỉ số ngoài khoảng 0–100"),
     ]
+    cases += [("service_index_stats", ym, name, rows, message)
+              for name, rows, message in service_index_stats.dirty_cases(month)]
     written = []
     for source, period, name, rows, message in cases:
         path = out / source / period / f"{name}.csv"

@@ -8,12 +8,14 @@ from cchc_warehouse.sources.one_stop_summary import ONE_STOP_SUMMARY
 from cchc_warehouse.sources.par_national import PAR_NATIONAL
 from cchc_warehouse.sources.par_scores import PAR_SCORES
 from cchc_warehouse.sources.plan_tasks import PLAN_TASKS
+from cchc_warehouse.sources.service_index_stats import SERVICE_INDEX_STATS
 from cchc_warehouse.sources.sipas_survey import SIPAS_SURVEY
 from cchc_warehouse.sources.spec import Column, ColumnFamily, SourceSpec, TitleField
 
 SOURCES: dict[str, SourceSpec] = {
     s.name: s
-    for s in (ONE_STOP_DOSSIERS, ONE_STOP_SUMMARY, ESIGN_STATS, SIPAS_SURVEY, PLAN_TASKS, PAR_SCORES, PAR_NATIONAL)
+    for s in (ONE_STOP_DOSSIERS, ONE_STOP_SUMMARY, ESIGN_STATS, SIPAS_SURVEY, PLAN_TASKS, PAR_SCORES, PAR_NATIONAL,
+                     SERVICE_INDEX_STATS)
 }
 
 

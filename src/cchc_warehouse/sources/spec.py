@@ -32,7 +32,8 @@ PERSONAL_HEADER_KEYS = ("dt", "dtdd", "mail", "ten", "hoten")     # whole header
 SQL_TYPES = {
     "date": "date", "dossier_status": "smallint", "channel": "smallint", "service_level": "text",
     "applicant_type": "text", "yes_no": "boolean", "count": "bigint", "decimal": "numeric", "year": "integer",
-    "month": "date", "criterion_code": "text", "likert": "smallint", "plan_status": "text", "deadline": "date",
+    "month": "date", "eval_period": "text", "yes_no_given": "boolean",
+    "criterion_code": "text", "likert": "smallint", "plan_status": "text", "deadline": "date",
     "not_applicable": "boolean", "unit_name_key": "text", "unit": None,
 }
 # What a value should look like, for the gate's 'not readable' messages.
@@ -42,6 +43,8 @@ READABLE_VI = {
     "year": "năm (yyyy)",
     "month": "tháng (mm/yyyy, yyyy-mm hoặc Tháng m/yyyy)",
     "date": "ngày (dd/mm/yyyy hoặc yyyy-mm-dd)",
+    "eval_period": "kỳ đánh giá (Tháng 8/2026, 08/2026, Quý 3/2026, Quý III/2026, 2026-Q3 hoặc Năm 2026)",
+    "yes_no_given": "giá trị có/không (Có, Không, x, 1, 0)",
     "criterion_code": "mã tiêu chí (1, 1.2, 1.2.3 hoặc số La Mã I, II)",
     "likert": "câu trả lời (Rất không hài lòng … Rất hài lòng, hoặc 1–5)",
     "plan_status": "kết quả thực hiện (Hoàn thành, Hoàn thành quá hạn, Đang thực hiện, Chưa thực hiện)",
@@ -207,6 +210,9 @@ class SourceSpec:
     # period_column: the typed column giving a row's period when it is not the file's.
     supersede_by: str = "unit_period"
     period_column: str | None = None
+    # period_label: the raw column holding a row's evaluation period as a canonical label (periods.eval_period_label:
+    # a month, quarter or year); rows of different lengths over the same days supersede separately
+    period_label: str | None = None
     # the typed date column whose month is the earliest a row can change (a dossier's reception: a June listing
     # can change March's counts); default: the row's period
     affects_from: str | None = None
