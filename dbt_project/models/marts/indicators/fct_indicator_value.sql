@@ -12,7 +12,8 @@
 -- (a count: the numerator; a zero denominator: NULL), kept to 10 decimals (reports print 2).
 -- SIPAS_INDEX = mean of the period's element rates (numerator: their sum; denominator: how many elements
 -- had answers). unit_valid_from: the unit version the value describes (units as they were).
--- PAR_* are yearly; PAR_RANK is the rank among peers of the same level.
+-- PAR_* are yearly; PAR_RANK is the rank among peers of the same level. SVC766_* come from each period's own
+-- rows (int_service_index__indicator_parts).
 -- Incremental: a run recomputes only the periods ending on or after the first day the newly loaded files
 -- can change.
 with periods as (
@@ -59,6 +60,16 @@ sipas_index as (
 
 ),
 
+service_index as (
+
+    -- the Decision 766 index: each period from its own rows, no roll-up, no aggregation of months
+    select * from {{ ref('int_service_index__indicator_parts') }}
+    {% if is_incremental() %}
+        where period_end >= {{ indicators_affected_from() }}
+    {% endif %}
+
+),
+
 yearly as (
 
     select * from par
@@ -75,6 +86,8 @@ all_parts as (
     from periods
     union all
     select * from sipas_index
+    union all
+    select * from service_index
     union all
     select * from yearly
     {% if is_incremental() %}
