@@ -18,7 +18,7 @@ groups as (
 
     select
         unit_code, period_grain, period_start, scheme_version, group_code, max(group_max) as max_points,
-        case when bool_or(counts_missing) then null else sum(coalesce(points, 0)) end as points
+        case when bool_or(counts_missing) then null else sum(coalesce(points, 0)) end     as points
     from subs
     group by unit_code, period_grain, period_start, scheme_version, group_code
 
@@ -28,8 +28,8 @@ totals as (
 
     select
         unit_code, period_grain, period_start, scheme_version, 'TOTAL'::text as group_code,
-        100::numeric as max_points,
-        case when count(points) = count(*) then sum(points) end as points
+        100::numeric                                                         as max_points,
+        case when count(points) = count(*) then sum(points) end              as points
     from groups
     group by unit_code, period_grain, period_start, scheme_version
 
@@ -47,12 +47,13 @@ published as (
 
     select s.unit_code, s.period_grain, s.period_start, p.group_code, p.points
     from stats as s
-    cross join lateral (
-        values
-        ('PUBLICITY', s.pub_publicity), ('PROGRESS', s.pub_progress), ('ONLINE', s.pub_online),
-        ('PAYMENT', s.pub_payment), ('DIGITAL', s.pub_digital), ('SATISFACTION', s.pub_satisfaction),
-        ('TOTAL', s.pub_total)
-    ) as p (group_code, points)
+    cross join
+        lateral (
+            values
+            ('PUBLICITY', s.pub_publicity), ('PROGRESS', s.pub_progress), ('ONLINE', s.pub_online),
+            ('PAYMENT', s.pub_payment), ('DIGITAL', s.pub_digital), ('SATISFACTION', s.pub_satisfaction),
+            ('TOTAL', s.pub_total)
+        ) as p (group_code, points)
     where p.points is not null
 
 )

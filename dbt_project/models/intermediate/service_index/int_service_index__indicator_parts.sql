@@ -30,7 +30,8 @@ periods as (
     select distinct
         unit_code, period_grain, period_start,
         (period_start + case period_grain when 'year' then interval '1 year' when 'quarter' then interval '3 months'
-            else interval '1 month' end - interval '1 day')::date as period_end
+            else interval '1 month'
+        end - interval '1 day')::date as period_end
     from groups
 
 ),
@@ -52,7 +53,8 @@ totals as (
 
     select g.*, v.unit_level
     from groups as g
-    inner join versions as v using (unit_code, period_grain, period_start)
+    inner join versions as v
+        on g.unit_code = v.unit_code and g.period_grain = v.period_grain and g.period_start = v.period_start
     where g.group_code = 'TOTAL'
 
 ),
@@ -60,9 +62,13 @@ totals as (
 ranks as (
 
     select
-        unit_code, period_grain, period_start, 'SVC766_RANK'::text as indicator_code,
-        rank() over (partition by period_grain, period_start, unit_level order by round(points, 2) desc)::numeric
-            as numerator,
+        unit_code,
+        period_grain,
+        period_start,
+        'SVC766_RANK'::text                                                          as indicator_code,
+        rank() over (
+            partition by period_grain, period_start, unit_level order by round(points, 2) desc
+        )::numeric                                                                   as numerator,
         count(*) over (partition by period_grain, period_start, unit_level)::numeric as denominator
     from totals
     where points is not null
@@ -79,14 +85,19 @@ ranks as (
 parts as (
 
     select
-        unit_code, period_grain, period_start, 'SVC766_' || group_code as indicator_code, points as numerator,
-        max_points as denominator, max_points as scale
+        unit_code,
+        period_grain,
+        period_start,
+        'SVC766_' || group_code as indicator_code,
+        points                  as numerator,
+        max_points              as denominator,
+        max_points + 0          as scale
     from groups
     where points is not null
     union all
     select
         unit_code, period_grain, period_start, 'SVC766_' || group_code || '_PUB', published_points, max_points,
-        max_points
+        max_points + 0
     from groups
     where published_points is not null
     union all
@@ -98,7 +109,7 @@ parts as (
     from subs
     where rule <> 'constant' and not counts_missing
     union all
-    select unit_code, period_grain, period_start, indicator_code, numerator, denominator, denominator
+    select unit_code, period_grain, period_start, indicator_code, numerator, denominator, denominator + 0
     from ranks
 
 )
@@ -106,15 +117,16 @@ parts as (
 select
     p.unit_code,
     v.unit_valid_from,
-    p.period_grain                as period_type,
+    p.period_grain              as period_type,
     p.period_start,
     v.period_end,
     p.indicator_code,
     p.numerator,
     p.denominator,
     p.scale,
-    'service_index_stats'::text   as source,
-    1::bigint                     as contributing_units,
-    null::bigint                  as months_covered
+    'service_index_stats'::text as source,
+    1::bigint                   as contributing_units,
+    null::bigint                as months_covered
 from parts as p
-inner join versions as v using (unit_code, period_grain, period_start)
+inner join versions as v
+    on p.unit_code = v.unit_code and p.period_grain = v.period_grain and p.period_start = v.period_start

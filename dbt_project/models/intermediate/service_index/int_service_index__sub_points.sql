@@ -44,7 +44,7 @@ scored as (
             when rule = 'threshold'
                 then round(least(max_points, max_points * numerator / (denominator * threshold)), 2)
             else round(max_points * numerator::numeric / denominator, 2)
-        end                                                                  as points
+        end                                                                 as points
     from versioned
 
 )

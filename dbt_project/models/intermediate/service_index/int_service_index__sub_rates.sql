@@ -54,7 +54,7 @@ select
     denominator,
     coalesce(counts_missing, numerator is null or denominator is null) as counts_missing,
     certified_copy,
-    'service_index_stats'::text                                          as counts_source,
+    'service_index_stats'::text                                        as counts_source,
     source_file_id,
     source_row
 from pairs

@@ -27,8 +27,8 @@ select
     c.sub_name_vi,
     s.numerator,
     s.denominator,
-    round(100 * s.rate, 2)                                                       as rate_pct,
-    case when s.rule = 'threshold' then round(100 * s.threshold, 2) end         as threshold_pct,
+    round(100 * s.rate, 2)                                              as rate_pct,
+    case when s.rule = 'threshold' then round(100 * s.threshold, 2) end as threshold_pct,
     s.max_points,
     s.points,
     s.points_lost,
@@ -36,8 +36,8 @@ select
         when s.rule = 'constant' then case when s.points = 0 then 'Tệp ghi: không có' else 'Có' end
         when s.counts_missing then 'Thiếu số liệu'
         when s.denominator = 0 then 'Mẫu số bằng 0'
-    end                                                                          as note_vi,
-    f.file_name                                                                  as source_file_name,
+    end                                                                 as note_vi,
+    f.file_name                                                         as source_file_name,
     s.source_file_id,
     s.source_row
 from subs as s

@@ -52,29 +52,30 @@ select
     w.period_start,
     p.period,
     p.period_label_vi,
-    round(w.publicity_points, 2)                                                   as publicity_points,
-    round(w.progress_points, 2)                                                    as progress_points,
-    round(w.online_points, 2)                                                      as online_points,
-    round(w.payment_points, 2)                                                     as payment_points,
-    round(w.digital_points, 2)                                                     as digital_points,
-    round(w.satisfaction_points, 2)                                                as satisfaction_points,
-    round(w.total_points, 2)                                                       as total_points,
-    round(w.total_points_published, 2)                                             as total_points_published,
-    round(w.total_points_diff, 2)                                                  as total_points_diff,
-    coalesce(abs(w.total_points_diff) > 0.015, false)                              as needs_reconciliation,
-    w.svc_rank::integer                                                            as svc_rank,
-    w.svc_rank_published::integer                                                  as svc_rank_published,
-    bc.band_label_vi                                                               as band_vi,
-    bp.band_label_vi                                                               as band_published_vi,
+    round(w.publicity_points, 2)                      as publicity_points,
+    round(w.progress_points, 2)                       as progress_points,
+    round(w.online_points, 2)                         as online_points,
+    round(w.payment_points, 2)                        as payment_points,
+    round(w.digital_points, 2)                        as digital_points,
+    round(w.satisfaction_points, 2)                   as satisfaction_points,
+    round(w.total_points, 2)                          as total_points,
+    round(w.total_points_published, 2)                as total_points_published,
+    round(w.total_points_diff, 2)                     as total_points_diff,
+    coalesce(abs(w.total_points_diff) > 0.015, false) as needs_reconciliation,
+    w.svc_rank::integer                               as svc_rank,
+    w.svc_rank_published::integer                     as svc_rank_published,
+    bc.band_label_vi                                  as band_vi,
+    bp.band_label_vi                                  as band_published_vi,
     round(w.total_points - lag(w.total_points) over (
         partition by w.unit_code, w.period_type order by w.period_start
-    ), 2)                                                                          as total_change
+    ), 2)                                             as total_change
 from wide as w
 inner join {{ ref('dim_period') }} as p on w.period_type = p.period_type and w.period_start = p.period_start
 left join units as u on w.unit_code = u.unit_code and w.unit_valid_from = u.valid_from
 left join lateral (
     select b.band_label_vi from bands as b
-    where round(w.total_points, 2) >= coalesce(b.min_points, 0) and round(w.total_points, 2) < coalesce(b.max_points, 1e9)
+    where round(w.total_points, 2) >= coalesce(b.min_points, 0)
+        and round(w.total_points, 2) < coalesce(b.max_points, 1e9)
         and b.effective_from <= w.period_start and (b.province_code is null or w.unit_code like b.province_code || '%')
     order by (b.province_code is null), b.effective_from desc limit 1
 ) as bc on true

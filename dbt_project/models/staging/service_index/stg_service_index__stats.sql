@@ -57,7 +57,7 @@ renamed as (
         pub_digital,
         pub_satisfaction,
         pub_total,
-        file_id     as source_file_id,
+        file_id                                            as source_file_id,
         source_row
     from source
 
