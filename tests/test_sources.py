@@ -66,6 +66,7 @@ def test_every_sample_file_loads_with_its_rows(warehouse):
         "plan_tasks": sum(len(s.plan[d.year]) for d in s.plan_reports),
         "par_scores": sum(len(sheets) for sheets in s.par.values()) * 37,   # 37 criterion rows per sheet
         "par_national": len(s.national),
+        "service_index_stats": len(s.service_index),
     }
 
 
