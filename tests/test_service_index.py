@@ -252,3 +252,27 @@ def test_a_row_of_another_period_than_the_one_given_is_an_error(warehouse, use_d
                             (r2.file_id,)).fetchone() == (date(2025, 9, 1), "2025-Q3")
         assert conn.execute("select distinct period_grain, period_start from raw.service_index_stats_typed"
                             " where file_id = %s", (r2.file_id,)).fetchall() == [("quarter", date(2025, 7, 1))]
+
+
+def _card(card_key: str, **params) -> list[dict]:
+    from cchc_warehouse.reporting.dashboards import load_dashboards, render
+
+    card = next(c for d in load_dashboards() for c in d.cards if c.key == card_key)
+    sql, bound = render(card.sql, params)
+    with connect() as conn:
+        cur = conn.execute(sql, bound)
+        return [dict(zip([c.name for c in cur.description], row, strict=True)) for row in cur.fetchall()]
+
+
+def test_dashboard_cards_show_ranks_bands_differences_and_lost_points(warehouse, use_database):
+    use_database(warehouse["url"])
+    rows = _card("chi_so_766/diem_xep_hang", period="2025-07", unit_level="department")
+    assert [(r["Đơn vị"], r["Xếp hạng"], r["Tổng điểm"], r["Xếp loại"]) for r in rows] == [
+        ("Sở Nội vụ", 1, Decimal("81.44"), "Tốt"), ("Sở Y tế", 1, Decimal("81.44"), "Tốt"),
+        ("Sở Tài chính", None, None, None)]                  # 80 <= 81.44 < 90: 'Tốt'; no total: unranked
+    (snv,) = _card("chi_so_766/doi_chieu_cong_bo", period="2025-07", unit="12.SNV")
+    assert (snv["Chênh lệch"], snv["Đối chiếu"], snv["Xếp loại (công bố)"]) == (Decimal("0.20"), "Cần đối chiếu", "Tốt")
+    lost = _card("chi_so_766/diem_bi_mat", period="2025-07", unit="12.SNV")
+    # 18.56 points lost of 100 (100 − 81.44), every one on a row naming its sub-indicator, file and row
+    assert sum(r["Điểm bị mất"] for r in lost) == Decimal("18.56")
+    assert {(r["Tệp nguồn"], r["Dòng"]) for r in lost} == {("chi_so_766_tay.csv", 5)}

@@ -12,7 +12,7 @@ import yaml
 
 TAG = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.S)
-ORDER = ("tong_quan", "mot_cua", "chu_ky_so", "sipas", "chi_so_cchc", "chat_luong_du_lieu", "truy_vet")
+ORDER = ("tong_quan", "mot_cua", "chu_ky_so", "sipas", "chi_so_cchc", "chi_so_766", "chat_luong_du_lieu", "truy_vet")
 
 
 @dataclass(frozen=True)
