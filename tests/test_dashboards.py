@@ -1,6 +1,6 @@
-"""Dashboard definitions: six dashboards in Vietnamese, every card wired to every filter, Metabase's
-native-query semantics; and every card's SQL run on real marts built from sample data, with figures checked
-against values computed from the generator's records (tests/expected.py, tests/expected_other.py)."""
+"""Dashboard definitions: seven report dashboards and the trace dashboard in Vietnamese, every card wired to every
+filter, Metabase's native-query semantics; and every card's SQL run on real marts built from sample data, with
+figures checked against values computed from the generator's records (tests/expected.py, tests/expected_other.py)."""
 
 from __future__ import annotations
 
@@ -24,11 +24,12 @@ from .expected import counts, newest_states, q2
 
 JUNE = date(2025, 6, 1)
 TITLES = ["Tổng quan cải cách hành chính", "Một cửa: tiếp nhận và giải quyết hồ sơ", "Chữ ký số và văn bản điện tử",
-          "Mức độ hài lòng (SIPAS)", "Chỉ số CCHC và xếp hạng", "Chất lượng dữ liệu"]
+          "Mức độ hài lòng (SIPAS)", "Chỉ số CCHC và xếp hạng", "Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)",
+          "Chất lượng dữ liệu"]
 TRACE = "Truy vết số liệu"
 
 
-def test_six_report_dashboards_take_every_report_filter_and_the_trace_dashboard_its_own():
+def test_seven_report_dashboards_take_every_report_filter_and_the_trace_dashboard_its_own():
     dashboards = load_dashboards()
     assert [d.title for d in dashboards] == [*TITLES, TRACE]
     assert set(load_filters()) == {"period", "unit", "unit_level", "indicator"}
