@@ -86,6 +86,8 @@ create table if not exists ref.channel (
     channel_code smallint primary key,
     label_vi text not null,
     label_en text not null,
-    is_online boolean not null
+    is_online boolean not null,
+    kind text             -- direct, online, postal: how the Decision 766 index splits dossiers by channel
 );
+alter table ref.channel add column if not exists kind text;
 comment on table ref.channel is 'Kênh nộp hồ sơ / Submission channels';

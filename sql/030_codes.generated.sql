@@ -17,9 +17,9 @@ insert into ref.dossier_status (status_code, label_vi, label_en, status_group) v
   (9, 'Đã xử lý xong', 'Resolved', 'resolved'),
   (10, 'Đã trả kết quả', 'Result returned', 'resolved')
 on conflict (status_code) do update set label_vi = excluded.label_vi, label_en = excluded.label_en, status_group = excluded.status_group;
-insert into ref.channel (channel_code, label_vi, label_en, is_online) values
-  (1, 'Trực tiếp', 'In person', false),
-  (2, 'Trực tuyến', 'Online', true),
-  (3, 'Bưu chính công ích', 'Public postal service', false)
-on conflict (channel_code) do update set label_vi = excluded.label_vi, label_en = excluded.label_en, is_online = excluded.is_online;
+insert into ref.channel (channel_code, label_vi, label_en, is_online, kind) values
+  (1, 'Trực tiếp', 'In person', false, 'direct'),
+  (2, 'Trực tuyến', 'Online', true, 'online'),
+  (3, 'Bưu chính công ích', 'Public postal service', false, 'postal')
+on conflict (channel_code) do update set label_vi = excluded.label_vi, label_en = excluded.label_en, is_online = excluded.is_online, kind = excluded.kind;
 delete from audit.file_state where state not in ('validating', 'loaded', 'rejected', 'published');

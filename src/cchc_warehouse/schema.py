@@ -119,13 +119,13 @@ def codes_sql() -> str:
     states = [[s.value, s.is_accepted, s.awaits_publication, s.label_vi] for s in FileState]
     statuses = [[int(r["status_code"]), r["label_vi"], r["label_en"], r["status_group"]]
                 for r in codes.table("dossier_statuses")]
-    channels = [[int(r["channel_code"]), r["label_vi"], r["label_en"], r["is_online"] == "true"]
+    channels = [[int(r["channel_code"]), r["label_vi"], r["label_en"], r["is_online"] == "true", r["kind"]]
                 for r in codes.table("channels")]
     return "".join([
         HEADER.format(what="ingest/file_states.py and reference/dossier_statuses.csv, channels.csv"),
         upsert("audit.file_state", "state", ["state", "is_accepted", "awaits_publication", "label_vi"], states),
         upsert("ref.dossier_status", "status_code", ["status_code", "label_vi", "label_en", "status_group"], statuses),
-        upsert("ref.channel", "channel_code", ["channel_code", "label_vi", "label_en", "is_online"], channels),
+        upsert("ref.channel", "channel_code", ["channel_code", "label_vi", "label_en", "is_online", "kind"], channels),
         "delete from audit.file_state where state not in ("
         + ", ".join(_lit(s.value) for s in FileState) + ");\n",
     ])

@@ -4,7 +4,8 @@ rules (labels and codes in files), by the schema (ref.dossier_status, ref.channe
 
 - dossier_statuses.csv: status code, labels, status_group (resolved: 9, 10; withdrawn_other: refused 3,
   withdrawn 7, stopped 8 — counted apart, never as resolved; in_progress: the rest).
-- channels.csv: channel code, labels, is_online (2 Trực tuyến).
+- channels.csv: channel code, labels, is_online (2 Trực tuyến), kind (direct, online, postal: the split of the
+  Decision 766 index).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ select
     d.*,
     s.status_group,
     coalesce(ch.is_online, false)                                                    as is_online,
+    ch.channel_kind,
     -- resolved: a resolved status with its finish date
     s.status_group = 'resolved' and d.finished_date is not null                      as is_resolved,
     -- refused at reception, withdrawn, stopped: counted apart, never as resolved
