@@ -35,7 +35,21 @@ create table if not exists raw.one_stop_dossiers (
     digitized_result_text text,
     digitized_result boolean,
     applicant_type_text text,
-    applicant_type text
+    applicant_type text,
+    supplement_requests_text text,
+    supplement_requests bigint,
+    supplement_wait_days_text text,
+    supplement_wait_days bigint,
+    ended_at_text text,
+    ended_at date,
+    digitised_components_text text,
+    digitised_components boolean,
+    reused_data_text text,
+    reused_data boolean,
+    citizen_data_text text,
+    citizen_data boolean,
+    synced_dvcqg_text text,
+    synced_dvcqg boolean
 );
 alter table raw.one_stop_dossiers add column if not exists dossier_code text;
 alter table raw.one_stop_dossiers add column if not exists unit_code_text text;
@@ -66,6 +80,20 @@ alter table raw.one_stop_dossiers add column if not exists digitized_result_text
 alter table raw.one_stop_dossiers add column if not exists digitized_result boolean;
 alter table raw.one_stop_dossiers add column if not exists applicant_type_text text;
 alter table raw.one_stop_dossiers add column if not exists applicant_type text;
+alter table raw.one_stop_dossiers add column if not exists supplement_requests_text text;
+alter table raw.one_stop_dossiers add column if not exists supplement_requests bigint;
+alter table raw.one_stop_dossiers add column if not exists supplement_wait_days_text text;
+alter table raw.one_stop_dossiers add column if not exists supplement_wait_days bigint;
+alter table raw.one_stop_dossiers add column if not exists ended_at_text text;
+alter table raw.one_stop_dossiers add column if not exists ended_at date;
+alter table raw.one_stop_dossiers add column if not exists digitised_components_text text;
+alter table raw.one_stop_dossiers add column if not exists digitised_components boolean;
+alter table raw.one_stop_dossiers add column if not exists reused_data_text text;
+alter table raw.one_stop_dossiers add column if not exists reused_data boolean;
+alter table raw.one_stop_dossiers add column if not exists citizen_data_text text;
+alter table raw.one_stop_dossiers add column if not exists citizen_data boolean;
+alter table raw.one_stop_dossiers add column if not exists synced_dvcqg_text text;
+alter table raw.one_stop_dossiers add column if not exists synced_dvcqg boolean;
 create index if not exists one_stop_dossiers_file_brin on raw.one_stop_dossiers using brin (file_id) with (pages_per_range = 32);
 comment on table raw.one_stop_dossiers is 'Danh sách hồ sơ một cửa (như trong tệp, kèm giá trị đã đọc) / Dossier listings of the one-stop software: one row per dossier in the state the export shows.';
 comment on column raw.one_stop_dossiers.dossier_code is '''Mã hồ sơ'' như trong tệp / as received';
@@ -97,6 +125,20 @@ comment on column raw.one_stop_dossiers.digitized_result_text is '''Số hóa k�
 comment on column raw.one_stop_dossiers.digitized_result is '''Số hóa kết quả'' đã đọc (yes_no) / read';
 comment on column raw.one_stop_dossiers.applicant_type_text is '''Đối tượng'' như trong tệp / as received';
 comment on column raw.one_stop_dossiers.applicant_type is '''Đối tượng'' đã đọc (applicant_type) / read';
+comment on column raw.one_stop_dossiers.supplement_requests_text is '''Số lần yêu cầu bổ sung'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.supplement_requests is '''Số lần yêu cầu bổ sung'' đã đọc (count) / read';
+comment on column raw.one_stop_dossiers.supplement_wait_days_text is '''Số ngày chờ bổ sung'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.supplement_wait_days is '''Số ngày chờ bổ sung'' đã đọc (count) / read';
+comment on column raw.one_stop_dossiers.ended_at_text is '''Ngày dừng, rút, từ chối'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.ended_at is '''Ngày dừng, rút, từ chối'' đã đọc (date) / read';
+comment on column raw.one_stop_dossiers.digitised_components_text is '''Số hóa thành phần hồ sơ'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.digitised_components is '''Số hóa thành phần hồ sơ'' đã đọc (yes_no) / read';
+comment on column raw.one_stop_dossiers.reused_data_text is '''Tái sử dụng dữ liệu số hóa'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.reused_data is '''Tái sử dụng dữ liệu số hóa'' đã đọc (yes_no) / read';
+comment on column raw.one_stop_dossiers.citizen_data_text is '''Sử dụng dữ liệu dân cư'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.citizen_data is '''Sử dụng dữ liệu dân cư'' đã đọc (yes_no) / read';
+comment on column raw.one_stop_dossiers.synced_dvcqg_text is '''Đồng bộ DVCQG'' như trong tệp / as received';
+comment on column raw.one_stop_dossiers.synced_dvcqg is '''Đồng bộ DVCQG'' đã đọc (yes_no) / read';
 create or replace view raw.one_stop_dossiers_typed as
 select r.file_id,
        r.load_id,
@@ -138,7 +180,21 @@ select r.file_id,
        r.digitized_result_text,
        r.digitized_result,
        r.applicant_type_text,
-       r.applicant_type
+       r.applicant_type,
+       r.supplement_requests_text,
+       r.supplement_requests,
+       r.supplement_wait_days_text,
+       r.supplement_wait_days,
+       r.ended_at_text,
+       r.ended_at,
+       r.digitised_components_text,
+       r.digitised_components,
+       r.reused_data_text,
+       r.reused_data,
+       r.citizen_data_text,
+       r.citizen_data,
+       r.synced_dvcqg_text,
+       r.synced_dvcqg
   from raw.one_stop_dossiers r
   join audit.source_file f on f.file_id = r.file_id
   left join audit.file_unit u on u.file_id = r.file_id and u.code_text = coalesce(r.unit_code_text, '') and u.name_key = coalesce(r.unit_name_key, '');

@@ -4,13 +4,14 @@ for one reason. The dossiers themselves come from sample.simulate."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from cchc_warehouse.periods import format_month, month_end, next_month
-from cchc_warehouse.sample.simulate import ExportRow
+from cchc_warehouse.sample.simulate import Dossier, ExportRow
 from cchc_warehouse.sample.writers import Variant, write
 
 SOURCE = "one_stop_dossiers"
@@ -25,6 +26,9 @@ CANONICAL = ["dossier_code", "unit_code", "unit_name", "procedure_code", "proced
              "service_level", "channel", "received_at", "due_at", "finished_at", "returned_at", "status",
              "has_fee", "paid_online", "digitized_result", "applicant_type"]
 PERSONAL = ["applicant_name", "applicant_id_number", "applicant_phone", "applicant_address"]
+# the optional columns the Decision 766 counting reads (written by the exports of Variant.svc_columns)
+SVC_COLUMNS = ["supplement_requests", "supplement_wait_days", "ended_at", "digitised_components", "reused_data",
+               "citizen_data", "synced_dvcqg"]
 SPEC_HEADERS = {
     "dossier_code": "Mã hồ sơ", "unit_code": "Mã đơn vị", "unit_name": "Đơn vị xử lý", "procedure_code": "Mã TTHC",
     "procedure_name": "Tên TTHC", "field_name": "Lĩnh vực", "service_level": "Mức độ", "channel": "Kênh nộp",
@@ -33,7 +37,35 @@ SPEC_HEADERS = {
     "paid_online": "Thanh toán trực tuyến", "digitized_result": "Số hóa kết quả", "applicant_type": "Đối tượng",
     "applicant_name": "Họ tên người nộp", "applicant_id_number": "Số CCCD/Số giấy tờ",
     "applicant_phone": "Số điện thoại", "applicant_address": "Địa chỉ",
+    "supplement_requests": "Số lần yêu cầu bổ sung", "supplement_wait_days": "Số ngày chờ bổ sung",
+    "ended_at": "Ngày dừng, rút, từ chối", "digitised_components": "Số hóa thành phần hồ sơ",
+    "reused_data": "Tái sử dụng dữ liệu số hóa", "citizen_data": "Sử dụng dữ liệu dân cư",
+    "synced_dvcqg": "Đồng bộ DVCQG",
 }
+
+
+@dataclass(frozen=True)
+class SvcFacts:
+    """What a dossier's export says for the Decision 766 counting, derived from its code (no draw of the
+    simulation's random sequence, so every other sample value stays as it was)."""
+    supplement_requests: int
+    supplement_wait_days: int
+    digitised_components: bool
+    reused_data: bool
+    citizen_data: bool
+    synced_dvcqg: bool
+
+
+def svc_facts(d: Dossier) -> SvcFacts:
+    h = int(hashlib.sha1(d.code.encode()).hexdigest()[:12], 16)
+    requests = 0 if h % 100 < 90 else 1 if h % 100 < 98 else 2
+    return SvcFacts(requests, (h // 100) % 5 + 1 if requests else 0, (h // 1000) % 10 < 7,
+                    (h // 10_000) % 10 < 4, (h // 100_000) % 10 < 5, (h // 1_000_000) % 10 < 9)
+
+
+def svc_ended(r: ExportRow) -> date | None:
+    """The day a refused (3), withdrawn (7) or stopped (8) dossier ended, as the export's own column gives it."""
+    return r.dossier.end if r.status in (3, 7, 8) else None
 
 
 
@@ -69,6 +101,13 @@ def row_values(r: ExportRow, v: Variant) -> dict[str, object]:
         "digitized_result": yes if (d.digitized and r.status in (9, 10)) else no,
         "applicant_type": d.applicant_type,
     }
+    if v.svc_columns:
+        f = svc_facts(d)
+        out.update(supplement_requests=str(f.supplement_requests), supplement_wait_days=str(f.supplement_wait_days),
+                   ended_at=_fmt_date(svc_ended(r), v.dates, False),
+                   digitised_components=yes if f.digitised_components else no,
+                   reused_data=yes if f.reused_data else no, citizen_data=yes if f.citizen_data else no,
+                   synced_dvcqg=yes if f.synced_dvcqg else no)
     if v.personal:
         out.update(applicant_name=d.applicant_name, applicant_id_number=d.applicant_id,
                    applicant_phone=d.applicant_phone, applicant_address=d.applicant_address)
@@ -77,6 +116,8 @@ def row_values(r: ExportRow, v: Variant) -> dict[str, object]:
 
 def _columns(v: Variant) -> list[str]:
     cols = list(v.order or CANONICAL)
+    if v.svc_columns:
+        cols += SVC_COLUMNS
     if v.personal:
         cols += PERSONAL
     return cols
@@ -115,8 +156,8 @@ def table(rows: Iterable[ExportRow], v: Variant, month: date) -> tuple[list[list
 # Which units each monthly export covers, and how that export is written.
 GROUPS: list[tuple[str, list[str], Variant]] = [
     ("so_nganh", ["12.STP", "12.SNNMT", "12.SXD", "12.STC", "12.SYT", "12.SGDDT", "12.SNV"], Variant(
-        "xlsx, title and footer rows, Excel date cells, labels, personal data",
-        fmt="xlsx", dates="excel", title="month", footer=True, personal=True)),
+        "xlsx, title and footer rows, Excel date cells, labels, personal data, QĐ 766 columns",
+        fmt="xlsx", dates="excel", title="month", footer=True, personal=True, svc_columns=True)),
     ("tp_lai_chau_tam_duong", ["12.H01", "12.H02", "12.H02.X01", "12.H02.X02"], Variant(
         "CSV UTF-8 with BOM, ';', header aliases, NFD text, codes, 1/0, personal data",
         encoding="utf-8-sig", delimiter=";", nfd=True, codes=True, yes_no=("1", "0"), personal=True,
@@ -140,8 +181,9 @@ GROUPS: list[tuple[str, list[str], Variant]] = [
         order=list(reversed(CANONICAL)), extra_columns={"Ghi chú": "", "Cán bộ tiếp nhận": "Bộ phận một cửa"},
         headers={"dossier_code": "Mã hồ sơ ", "unit_code": "Mã   đơn vị", "status": "trạng thái"})),
     ("than_uyen_tan_uyen", ["12.H06", "12.H07"], Variant(
-        "xlsx, date-range title, text dates, Đã/Chưa, personal data",
-        fmt="xlsx", dates="dmy", title="range", footer=True, yes_no=("Đã", "Chưa"), personal=True)),
+        "xlsx, date-range title, text dates, Đã/Chưa, personal data, QĐ 766 columns",
+        fmt="xlsx", dates="dmy", title="range", footer=True, yes_no=("Đã", "Chưa"), personal=True,
+        svc_columns=True)),
 ]
 
 

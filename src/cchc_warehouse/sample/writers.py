@@ -25,6 +25,7 @@ class Variant:
     yes_no: tuple[str, str] = ("Có", "Không")
     nfd: bool = False
     personal: bool = False
+    svc_columns: bool = False              # the optional columns of the Decision 766 counting
     extra_columns: dict[str, str] = field(default_factory=dict)   # header -> constant-ish value
     title: str | None = None               # 'month' | 'range' | None
     footer: bool = False

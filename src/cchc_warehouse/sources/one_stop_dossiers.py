@@ -57,6 +57,14 @@ ONE_STOP_DOSSIERS = SourceSpec(
         Column("applicant_id_number", "Số CCCD/Số giấy tờ", ("Số CCCD", "Số giấy tờ"), personal=True),
         Column("applicant_phone", "Số điện thoại", personal=True),
         Column("applicant_address", "Địa chỉ", personal=True),
+        # optional, read by the Decision 766 counting (../shared/spec/service-index-766.md)
+        Column("supplement_requests", "Số lần yêu cầu bổ sung", parse="count"),
+        Column("supplement_wait_days", "Số ngày chờ bổ sung", parse="count"),
+        Column("ended_at", "Ngày dừng, rút, từ chối", parse="date", readable_vi="ngày dừng, rút, từ chối"),
+        Column("digitised_components", "Số hóa thành phần hồ sơ", parse="yes_no"),
+        Column("reused_data", "Tái sử dụng dữ liệu số hóa", parse="yes_no"),
+        Column("citizen_data", "Sử dụng dữ liệu dân cư", parse="yes_no"),
+        Column("synced_dvcqg", "Đồng bộ DVCQG", parse="yes_no"),
     ),
     row_checks=(
         RowCheck("finished_at:order", "finished_at", "finished_at_text", "b.finished_at < b.received_at",
@@ -65,6 +73,8 @@ ONE_STOP_DOSSIERS = SourceSpec(
                  "ngày hẹn trả trước ngày tiếp nhận"),
         RowCheck("returned_at:order", "returned_at", "returned_at_text", "b.returned_at < b.received_at",
                  "ngày trả kết quả trước ngày tiếp nhận"),
+        RowCheck("ended_at:order", "ended_at", "ended_at_text", "b.ended_at < b.received_at",
+                 "ngày dừng, rút, từ chối trước ngày tiếp nhận"),
         RowCheck("received_at:period", "received_at", "received_at_text",
                  "b.received_at >= b.period_month + interval '1 month'", "ngày tiếp nhận sau kỳ báo cáo của tệp"),
     ),
