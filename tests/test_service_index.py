@@ -14,7 +14,9 @@ import pytest
 from cchc_warehouse.db import connect
 from cchc_warehouse.ingest.load import load
 from cchc_warehouse.marts.build import build_and_publish
-from cchc_warehouse.sample.generate import generate_other
+from cchc_warehouse.sample.generate import generate, generate_other
+from cchc_warehouse.sample.one_stop_dossiers import svc_ended, svc_facts
+from cchc_warehouse.sample.simulate import month_snapshot
 from cchc_warehouse.sample.writers import Variant, write
 
 MAY, JUNE, JULY = date(2025, 5, 1), date(2025, 6, 1), date(2025, 7, 1)
@@ -146,9 +148,15 @@ def warehouse(make_database, tmp_path_factory):
         files = sorted(folder.iterdir())
         results += load("service_index_stats", files, date.fromisoformat(folder.name + "-01"))
     results += load("service_index_stats", [_hand_file(out / "chi_so_766_tay.csv")])   # period from the title
+    # dossier listings for June (every unit has a statistics row: file-given counts win, the listing's are shown
+    # beside them) and July (only three departments have one: the others are counted from their listings)
+    listings = tmp_path_factory.mktemp("svc766_listings")
+    written, dossiers = generate(listings, [JUNE, JULY], dossiers_per_month=300, seed=11)
+    for month in (JUNE, JULY):
+        results += load("one_stop_dossiers", [w.path for w in written if w.month == f"{month:%Y-%m}"], month)
     assert {r.status for r in results} == {"loaded"}, [(r.path.name, r.reasons) for r in results]
     assert build_and_publish()
-    return {"url": url, "records": samples.service_index, "out": out}
+    return {"url": url, "records": samples.service_index, "out": out, "dossiers": dossiers}
 
 
 def test_every_sample_row_scores_as_the_spec_says(warehouse, use_database):
@@ -267,7 +275,9 @@ def _card(card_key: str, **params) -> list[dict]:
 def test_dashboard_cards_show_ranks_bands_differences_and_lost_points(warehouse, use_database):
     use_database(warehouse["url"])
     rows = _card("chi_so_766/diem_xep_hang", period="2025-07", unit_level="department")
-    assert [(r["Đơn vị"], r["Xếp hạng"], r["Tổng điểm"], r["Xếp loại"]) for r in rows] == [
+    hand = {"Sở Nội vụ", "Sở Y tế", "Sở Tài chính"}       # the others: counted from listings, no total, unranked
+    assert all(r["Xếp hạng"] is None for r in rows if r["Đơn vị"] not in hand)
+    assert [(r["Đơn vị"], r["Xếp hạng"], r["Tổng điểm"], r["Xếp loại"]) for r in rows if r["Đơn vị"] in hand] == [
         ("Sở Nội vụ", 1, Decimal("81.44"), "Tốt"), ("Sở Y tế", 1, Decimal("81.44"), "Tốt"),
         ("Sở Tài chính", None, None, None)]                  # 80 <= 81.44 < 90: 'Tốt'; no total: unranked
     (snv,) = _card("chi_so_766/doi_chieu_cong_bo", period="2025-07", unit="12.SNV")
@@ -276,3 +286,65 @@ def test_dashboard_cards_show_ranks_bands_differences_and_lost_points(warehouse,
     # 18.56 points lost of 100 (100 − 81.44), every one on a row naming its sub-indicator, file and row
     assert sum(r["Điểm bị mất"] for r in lost) == Decimal("18.56")
     assert {(r["Tệp nguồn"], r["Dòng"]) for r in lost} == {("chi_so_766_tay.csv", 5)}
+
+
+def _listing_counts(dossiers, unit: str, month: date) -> dict:
+    """The spec's counting from a listing, done here from the generator's records: the dossiers of the month's
+    export (received by its end and not ended before its start), each ended on its finish, stop or withdrawal
+    date or open at the month's end; on time when that end is no later than the due date plus the days waiting
+    for supplements, with no due date on time, and never with more than one supplement request."""
+    start, end = month, date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    last = date.fromordinal(end.toordinal() - 1)
+    total = on_time = online = e_result = 0
+    late = []
+    for r in month_snapshot(dossiers, month):
+        if r.dossier.unit.code != unit:
+            continue
+        f = svc_facts(r.dossier)
+        ended = r.finished if r.status in (9, 10) else svc_ended(r)
+        counted_end = min(ended, last) if ended else last
+        allowed = date.fromordinal(r.dossier.due.toordinal() + f.supplement_wait_days) if r.dossier.due else None
+        ok = f.supplement_requests <= 1 and (allowed is None or counted_end <= allowed)
+        total += 1
+        on_time += ok
+        if not ok:
+            late.append(r.dossier.code)
+        online += r.dossier.channel == 2 and r.dossier.received.date() >= start
+        e_result += r.dossier.digitized and r.status in (9, 10)
+    return {"total": total, "on_time": on_time, "online": online, "e_result": e_result, "late": sorted(late)}
+
+
+def test_a_unit_without_statistics_is_counted_from_its_listings(warehouse, use_database):
+    use_database(warehouse["url"])
+    want = _listing_counts(warehouse["dossiers"], "12.STP", JULY)
+    assert want["total"] > 0 and 0 < len(want["late"]) < want["total"]
+    got = _values("12.STP", "2025-07")
+    assert got["SVC766_PROGRESS"] == (Decimal(20) * want["on_time"] / want["total"]).quantize(CENT, ROUND_HALF_UP)
+    assert got["SVC766_R_ON_TIME"] == (Decimal(100) * want["on_time"] / want["total"]).quantize(CENT, ROUND_HALF_UP)
+    assert got["SVC766_R_E_RESULT"] == (Decimal(100) * want["e_result"] / want["total"]).quantize(CENT, ROUND_HALF_UP)
+    # what a listing cannot give stays blank: no publicity points, no total, no rank
+    assert "SVC766_PUBLICITY" not in got and "SVC766_TOTAL" not in got and "SVC766_RANK" not in got
+    with connect() as conn:
+        late = conn.execute("""select dossier_code, counts_used, source_file_name is not null and source_row > 0
+                                 from marts.rpt_service_index_late_dossiers
+                                where unit_code = '12.STP' and period = '2025-07' order by dossier_code""").fetchall()
+        columns = {r[0] for r in conn.execute("""select column_name from information_schema.columns
+                                                   where table_schema = 'marts'
+                                                     and table_name = 'rpt_service_index_late_dossiers'""")}
+    assert [r[0] for r in late] == want["late"] and {r[1:] for r in late} == {(True, True)}
+    assert not [c for c in columns if c.startswith("applicant")]       # never personal data
+
+
+def test_listing_counts_beside_the_file_given_ones(warehouse, use_database):
+    use_database(warehouse["url"])
+    stp = next(r for r in warehouse["records"] if r.period == "2025-06" and r.unit_code == "12.STP")
+    want = _listing_counts(warehouse["dossiers"], "12.STP", JUNE)
+    with connect() as conn:
+        rows = dict((r[0], r[1:]) for r in conn.execute(
+            """select count_name, file_count, listing_count, difference from marts.rpt_service_index_reconciliation
+                where unit_code = '12.STP' and period = '2025-06'"""))
+    assert rows["dossiers_total"] == (stp.counts["dossiers_total"], want["total"],
+                                      want["total"] - stp.counts["dossiers_total"])
+    assert rows["dossiers_on_time"][:2] == (stp.counts["dossiers_on_time"], want["on_time"])
+    # the file's counts are the ones scored
+    assert _values("12.STP", "2025-06")["SVC766_PROGRESS"] == expected(stp.counts, True)["SVC766_PROGRESS"]

@@ -1,0 +1,104 @@
+-- The dossiers a unit's dossier listings put in each Decision 766 period, as the spec counts them from a listing
+-- (convention `listing`; such counts never replace file-given ones), one row per unit, period and dossier:
+-- a period P = [d1, d2] (a month whose listing is current for the unit; a quarter or year whose last month's is)
+-- holds the dossiers received in P and those received before it and not ended before d1. End date: the finish
+-- date (resolved), the refusal, withdrawal or stop date (3, 7, 8: `Ngày dừng, rút, từ chối`, else the finish
+-- date, else the reception date), d2 when still open at d2. On time: end <= due date + days waiting for
+-- supplements; no due date = on time [unv]; more than one supplement request = late.
+with dossiers as (
+
+    select * from {{ ref('int_one_stop__dossier_states') }}
+
+),
+
+listed as (
+
+    select unit_code, period_month from {{ ref('int_one_stop__unit_months') }}
+
+),
+
+periods as (
+
+    select unit_code, 'month'::text as period_grain, period_month as period_start, period_month as last_month
+    from listed
+    union all
+    select unit_code, 'quarter', (period_month - interval '2 months')::date, period_month
+    from listed
+    where extract(month from period_month)::int % 3 = 0
+    union all
+    select unit_code, 'year', (period_month - interval '11 months')::date, period_month
+    from listed
+    where extract(month from period_month) = 12
+
+),
+
+bounded as (
+
+    select
+        unit_code, period_grain, period_start,
+        (last_month + interval '1 month - 1 day')::date as period_end
+    from periods
+
+),
+
+ended as (
+
+    select
+        d.*,
+        case
+            when d.is_resolved then d.finished_date
+            when d.is_withdrawn_other then coalesce(d.stopped_date, d.finished_date, d.received_date)
+        end as end_766_date
+    from dossiers as d
+
+),
+
+scoped as (
+
+    select
+        p.period_grain,
+        p.period_start,
+        p.period_end,
+        d.*,
+        d.received_date >= p.period_start                           as is_received_in_period,
+        least(coalesce(d.end_766_date, p.period_end), p.period_end) as counted_end_date,
+        d.due_date + coalesce(d.supplement_wait_days, 0)::int       as allowed_date
+    from bounded as p
+    inner join ended as d
+        on p.unit_code = d.unit_code
+            and d.received_date <= p.period_end
+            and (d.received_date >= p.period_start or d.end_766_date is null or d.end_766_date >= p.period_start)
+
+)
+
+select
+    unit_code,
+    period_grain,
+    period_start,
+    period_end,
+    dossier_code,
+    procedure_code,
+    field_name,
+    channel_code,
+    channel_kind,
+    received_date,
+    due_date,
+    allowed_date,
+    counted_end_date,
+    end_766_date,
+    status_code,
+    is_received_in_period,
+    has_fee,
+    paid_online,
+    has_digitized_result,
+    has_digitised_components,
+    has_reused_data,
+    has_citizen_data,
+    supplement_requests,
+    supplement_wait_days,
+    coalesce(supplement_requests, 0) <= 1
+    and (due_date is null or counted_end_date <= allowed_date)                         as is_on_time_766,
+    case when counted_end_date > allowed_date then counted_end_date - allowed_date end as days_late,
+    source_file_id,
+    source_row
+from scoped
