@@ -348,3 +348,24 @@ def test_listing_counts_beside_the_file_given_ones(warehouse, use_database):
     assert rows["dossiers_on_time"][:2] == (stp.counts["dossiers_on_time"], want["on_time"])
     # the file's counts are the ones scored
     assert _values("12.STP", "2025-06")["SVC766_PROGRESS"] == expected(stp.counts, True)["SVC766_PROGRESS"]
+
+
+def test_portal_organisation_codes_are_ordinary_unit_codes(warehouse, use_database, tmp_path):
+    from cchc_warehouse.reference.units import import_units
+
+    use_database(warehouse["url"])
+    registry = tmp_path / "units_portal.csv"
+    registry.write_text("unit_code,unit_name,level,parent_code\nH44,UBND tỉnh Thử Nghiệm,province,\n"
+                        "H44.03,Sở Thử Nghiệm,department,H44\n000.00.08.H44,UBND xã Thử Nghiệm,commune,H44\n",
+                        encoding="utf-8")
+    import_units(registry)
+    path = tmp_path / "chi_so_766_cong.csv"
+    write(path, [["Mã đơn vị", "Kỳ đánh giá", "Tổng số hồ sơ", "Hồ sơ đúng hạn"],
+                 ["H44", "Tháng 8/2025", "400", "396"], ["H44.03", "Tháng 8/2025", "50", "45"],
+                 ["000.00.08.H44", "Tháng 8/2025", "8", "8"]], Variant("hand"))
+    (r,) = load("service_index_stats", [path])
+    assert r.status == "loaded", r.reasons
+    assert build_and_publish()
+    # PROGRESS: 20 × 396/400 = 19.80; 20 × 45/50 = 18.00; 20 × 8/8 = 20.00
+    assert [_values(u, "2025-08")["SVC766_PROGRESS"] for u in ("H44", "H44.03", "000.00.08.H44")] == [
+        Decimal("19.80"), Decimal("18.00"), Decimal("20.00")]
