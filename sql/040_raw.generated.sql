@@ -95,6 +95,7 @@ alter table raw.one_stop_dossiers add column if not exists citizen_data boolean;
 alter table raw.one_stop_dossiers add column if not exists synced_dvcqg_text text;
 alter table raw.one_stop_dossiers add column if not exists synced_dvcqg boolean;
 create index if not exists one_stop_dossiers_file_brin on raw.one_stop_dossiers using brin (file_id) with (pages_per_range = 32);
+create index if not exists one_stop_dossiers_dossier_code_idx on raw.one_stop_dossiers (dossier_code);
 comment on table raw.one_stop_dossiers is 'Danh sách hồ sơ một cửa (như trong tệp, kèm giá trị đã đọc) / Dossier listings of the one-stop software: one row per dossier in the state the export shows.';
 comment on column raw.one_stop_dossiers.dossier_code is '''Mã hồ sơ'' như trong tệp / as received';
 comment on column raw.one_stop_dossiers.unit_code_text is '''Mã đơn vị'' như trong tệp / as received';

@@ -70,7 +70,8 @@ def raw_table_sql(spec: SourceSpec) -> str:
     return (f"create table if not exists {table} (\n{body}\n);\n{adds}\n"
             f"create index if not exists {spec.name}_file_brin on {table} using brin (file_id) "
             f"with (pages_per_range = 32);\n"
-            f"comment on table {table} is {_lit(title)};\n{comments}\n")
+            + "".join(f"create index if not exists {spec.name}_{c}_idx on {table} ({c});\n" for c in spec.indexed)
+            + f"comment on table {table} is {_lit(title)};\n{comments}\n")
 
 
 def typed_view_sql(spec: SourceSpec) -> str:

@@ -29,6 +29,7 @@ ONE_STOP_DOSSIERS = SourceSpec(
     unit=UnitRef(),
     title_fields=unit_title_fields(),
     unique_key=("dossier_code",),
+    indexed=("dossier_code",),                       # fct_dossier recomputes the dossiers of new files by code
     unique_message_vi="mã hồ sơ trùng lặp trong tệp",
     affects_from="received_at",
     columns=(

@@ -219,6 +219,8 @@ class SourceSpec:
     # dates a row may carry: from this day to this long after the file's period (every date column, blocking)
     plausible_dates: tuple[str, str] = ("2000-01-01", "2 years")
     view_columns: tuple[tuple[str, str], ...] = ()   # (name, SQL over the raw row `r`) added by the typed view
+    # raw columns with a btree index: the key incremental models look rows up by (a dossier's code across files)
+    indexed: tuple[str, ...] = ()
     required_when: tuple[tuple[str, str], ...] = ()  # (column, SQL over `b`) where 'missing' is not just NULL
     row_checks: tuple[RowCheck, ...] = ()
     queries: tuple[RowQuery, ...] = ()

@@ -7,7 +7,7 @@
 -- supplements; no due date = on time [unv]; more than one supplement request = late.
 with dossiers as (
 
-    select * from {{ ref('int_one_stop__dossier_states') }}
+    select * from {{ ref('fct_dossier') }}
 
 ),
 

@@ -1,5 +1,21 @@
+-- depends_on: {{ ref('stg_one_stop__dossier_codes') }}
+-- depends_on: {{ ref('stg_audit__file_coverage') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook=[
+            "{% if is_incremental() %}delete from {{ this }} where dossier_code in ("
+            ~ "select t.dossier_code from ({{ touched_dossier_codes() }}) as t){% endif %}"
+        ]
+    )
+}}
 -- One row per dossier in its newest accepted state, with the flags and durations reports and counts use
 -- (int_one_stop__dossier_states) and the lineage (file, row, load) an auditor follows back to the source file.
+-- Incremental: a build deletes the dossiers the new files touch (touched_dossier_codes: listed by them or by the
+-- files they supersede) and inserts their newest state again; a dossier no current file lists any more is gone.
+-- A full refresh gives the same table (tests/test_incremental.py).
 select
     d.dossier_code,
     d.unit_code,
@@ -18,6 +34,7 @@ select
     d.returned_date,
     d.ended_date,
     d.is_online,
+    d.channel_kind,
     d.is_resolved,
     d.is_withdrawn_other,
     d.timeliness,
@@ -37,3 +54,6 @@ select
     d.source_row,
     d.source_load_id
 from {{ ref('int_one_stop__dossier_states') }} as d
+{% if is_incremental() %}
+    where d.dossier_code in (select t.dossier_code from ({{ touched_dossier_codes() }}) as t)
+{% endif %}

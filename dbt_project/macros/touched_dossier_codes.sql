@@ -1,0 +1,20 @@
+{#-
+  The dossier codes whose newest state the running build may change: those listed by the files it recomputes
+  (audit.recomputed_file) and by every file covering the same unit and month as one of them (the files they
+  supersede: a newer file can drop a dossier the older one listed, and the dossier then falls back to an earlier
+  month's row, or leaves the warehouse).
+-#}
+{% macro touched_dossier_codes() %}
+    select distinct c.dossier_code
+      from {{ ref('stg_one_stop__dossier_codes') }} as c
+     where c.file_id in (
+        select o.file_id
+          from {{ ref('stg_audit__file_coverage') }} as o
+          join {{ ref('stg_audit__file_coverage') }} as n
+            on n.is_recomputed
+           and n.source = o.source
+           and n.period_start = o.period_start
+           and coalesce(n.unit_code, '') = coalesce(o.unit_code, '')
+         where o.source = 'one_stop_dossiers'
+     )
+{% endmacro %}

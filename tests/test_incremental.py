@@ -1,0 +1,91 @@
+"""Incremental builds give what a full refresh gives: months loaded one after another, a corrected listing that
+drops dossiers and changes others, each built incrementally; then a full refresh of the same files must leave every
+incremental table exactly as the increments did (computed_at aside). The dropped dossiers are gone from
+fct_dossier, the changed one has its new state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cchc_warehouse.db import connect
+from cchc_warehouse.ingest.load import load
+from cchc_warehouse.marts.build import build_and_publish
+from cchc_warehouse.sample.generate import generate, generate_other
+from cchc_warehouse.sample.writers import Variant, write
+
+MONTHS = [date(2025, 4, 1), date(2025, 5, 1), date(2025, 6, 1)]
+# every incremental model, with the columns that say when it was computed rather than what it holds
+INCREMENTAL = {"fct_dossier": (), "fct_indicator_value": ("computed_at",)}
+
+
+def _snapshot() -> dict[str, list[tuple]]:
+    out = {}
+    with connect() as conn:
+        for table, skip in INCREMENTAL.items():
+            cols = [r[0] for r in conn.execute(
+                "select column_name from information_schema.columns where table_schema = 'marts' and table_name = %s"
+                " order by ordinal_position", (table,)) if r[0] not in skip]
+            listed = ", ".join(cols)
+            out[table] = conn.execute(f"select {listed} from marts.{table} order by {listed}").fetchall()
+    return out
+
+
+@pytest.fixture(scope="module")
+def incremental(make_database, tmp_path_factory):
+    url = make_database()
+    out = tmp_path_factory.mktemp("incremental")
+    written, _ = generate(out, MONTHS, dossiers_per_month=250, seed=21)
+    generate_other(out, MONTHS, [], seed=21)
+    for m in MONTHS:
+        label = f"{m:%Y-%m}"
+        results = load("one_stop_dossiers", [w.path for w in written if w.month == label], m)
+        for source in ("esign_stats", "sipas_survey", "service_index_stats"):
+            folder = out / source / label
+            results += load(source, sorted(folder.iterdir()), m) if folder.is_dir() else []
+        assert {r.status for r in results} == {"loaded"}, [(r.path.name, r.reasons) for r in results]
+        assert build_and_publish().status == "published"
+    # a corrected June listing for 12.H05 and 12.H08: the first two June dossiers of 12.H05 dropped (received in
+    # June: no other listing has them), the third finished on 20/06/2025 instead
+    with connect() as conn:
+        rows = conn.execute("""select dossier_code, unit_code, procedure_code, channel_code, received_date, due_date,
+                                      finished_date, status_code
+                                 from marts.fct_dossier where unit_code in ('12.H05', '12.H08')
+                                  and reported_in_month = '2025-06-01' order by dossier_code""").fetchall()
+    june_h05 = [r for r in rows if r[1] == "12.H05" and r[4] >= date(2025, 6, 1)]
+    dropped, changed = {june_h05[0][0], june_h05[1][0]}, june_h05[2][0]
+    cells = [["Mã hồ sơ", "Mã đơn vị", "Mã TTHC", "Kênh nộp", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày kết thúc xử lý",
+              "Trạng thái"]]
+    for code, unit, proc, channel, received, due, finished, status in rows:
+        if code in dropped:
+            continue
+        if code == changed:
+            finished, status = date(2025, 6, 20), 10
+        cells.append([code, unit, proc, str(channel), f"{received:%d/%m/%Y}", due and f"{due:%d/%m/%Y}",
+                      finished and f"{finished:%d/%m/%Y}", str(status)])
+    path = out / "ho_so_muong_te_nam_nhun_2025_06_sua.csv"
+    write(path, cells, Variant("corrected"))
+    (r,) = load("one_stop_dossiers", [path], MONTHS[-1])
+    assert r.status == "loaded", r.reasons
+    assert build_and_publish().status == "published"
+    after_increments = _snapshot()
+    assert build_and_publish(full_refresh=True).status == "published"
+    return {"url": url, "increments": after_increments, "full": _snapshot(), "dropped": dropped,
+            "changed": changed}
+
+
+@pytest.mark.parametrize("table", sorted(INCREMENTAL))
+def test_full_refresh_equals_the_increments(incremental, table):
+    assert len(incremental["increments"][table]) > 0
+    assert incremental["increments"][table] == incremental["full"][table]
+
+
+def test_a_newer_file_removes_the_dossiers_it_no_longer_lists(incremental, use_database):
+    use_database(incremental["url"])
+    with connect() as conn:
+        codes = {r[0] for r in conn.execute("select dossier_code from marts.fct_dossier")}
+        changed = conn.execute("select finished_date, status_code from marts.fct_dossier where dossier_code = %s",
+                               (incremental["changed"],)).fetchone()
+    assert not incremental["dropped"] & codes
+    assert changed == (date(2025, 6, 20), 10)
