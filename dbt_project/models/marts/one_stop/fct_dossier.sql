@@ -5,6 +5,10 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
+        indexes=[
+            {'columns': ['dossier_code'], 'unique': true},
+            {'columns': ['unit_code', 'received_date']}
+        ],
         pre_hook=[
             "{% if is_incremental() %}delete from {{ this }} where dossier_code in ("
             ~ "select t.dossier_code from ({{ touched_dossier_codes() }}) as t){% endif %}"
