@@ -17,7 +17,8 @@ from cchc_warehouse.sample.writers import Variant, write
 
 MONTHS = [date(2025, 4, 1), date(2025, 5, 1), date(2025, 6, 1)]
 # every incremental model, with the columns that say when it was computed rather than what it holds
-INCREMENTAL = {"fct_dossier": (), "fct_indicator_value": ("computed_at",)}
+INCREMENTAL = {"fct_dossier": (), "fct_indicator_value": ("computed_at",), "fct_indicator_value_restated": (),
+               "fct_service_index_sub_points": (), "rpt_service_index_late_dossiers": ()}
 
 
 def _snapshot() -> dict[str, list[tuple]]:

@@ -3,13 +3,19 @@
   numerator, denominator, scale, source, contributing_units), by the indicator's aggregation rule (seed
   indicators): sum (flows), first (stocks at the start: carried over), last (stocks at the end: in progress,
   plan progress). months_covered = months of the period with data.
+  since: only the periods of the years from that day's on (an incremental build: every month, quarter and year
+  ending on or after `since` starts on or after 1 January of its year), filtered on the months read, so that the
+  work grows with the periods recomputed, not with the history.
 -#}
-{% macro aggregate_periods(monthly) %}
+{% macro aggregate_periods(monthly, since=none) %}
 with monthly as (
 
     select m.*, i.aggregation
       from {{ monthly }} m
       join {{ ref('indicators') }} i on i.indicator_code = m.indicator_code
+    {%- if since is not none %}
+     where m.period_month >= date_trunc('year', {{ since }})::date
+    {%- endif %}
 
 ),
 

@@ -17,3 +17,21 @@
        and coalesce(n.unit_code, '') = coalesce(c.unit_code, '')
 )
 {% endmacro %}
+
+{#-
+  An incremental model recomputed by whole years: its rows of the years from the first day the new files can change
+  (indicators_affected_from) are deleted before the build inserts them again, so that a period left with no row
+  (every late dossier of a month now on time) loses its old rows too. The model selects the same years
+  (where period_start >= recomputed_years_from()).
+-#}
+{% macro recomputed_years_from() %}
+    date_trunc('year', {{ indicators_affected_from() }})::date
+{% endmacro %}
+
+{% macro delete_recomputed_years() %}
+    {%- if is_incremental() -%}
+        delete from {{ this }} where period_start >= {{ recomputed_years_from() }}
+    {%- else -%}
+        select 1
+    {%- endif -%}
+{% endmacro %}

@@ -1,4 +1,7 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
+-- depends_on: {{ ref('int_indicator_parts__monthly') }}
+-- depends_on: {{ ref('int_indicator_parts__periods') }}
+-- depends_on: {{ ref('indicators') }}
 {{
     config(
         materialized='incremental',
@@ -18,9 +21,15 @@
 -- can change.
 with periods as (
 
-    select * from {{ ref('int_indicator_parts__periods') }}
     {% if is_incremental() %}
-        where period_end >= {{ indicators_affected_from() }}
+        -- the periods' months only (aggregate_periods since): the work follows the new files, not the history
+        select recomputed.*
+        from (
+            {{ aggregate_periods(ref('int_indicator_parts__monthly'), since=indicators_affected_from()) }}
+        ) as recomputed
+        where recomputed.period_end >= {{ indicators_affected_from() }}
+    {% else %}
+        select * from {{ ref('int_indicator_parts__periods') }}
     {% endif %}
 
 ),
@@ -66,6 +75,7 @@ service_index as (
     select * from {{ ref('int_service_index__indicator_parts') }}
     {% if is_incremental() %}
         where period_end >= {{ indicators_affected_from() }}
+            and period_start >= date_trunc('year', {{ indicators_affected_from() }})::date
     {% endif %}
 
 ),

@@ -1,3 +1,12 @@
+-- depends_on: {{ ref('stg_audit__file_coverage') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook=["{{ delete_recomputed_years() }}"]
+    )
+}}
 -- Every sub-indicator of the Decision 766 index per unit and period, with the counts, rate, threshold, points
 -- obtained and lost, the scheme version that scored it and the file and row the counts came from
 -- (docs block svc766_scoring).
@@ -22,3 +31,6 @@ select
     source_file_id,
     source_row
 from {{ ref('int_service_index__sub_points') }}
+{% if is_incremental() %}
+    where period_start >= {{ recomputed_years_from() }}
+{% endif %}

@@ -1,3 +1,12 @@
+-- depends_on: {{ ref('stg_audit__file_coverage') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook=["{{ delete_recomputed_years() }}"]
+    )
+}}
 -- The dossiers that cost a unit progress points in a Decision 766 period, from its dossier listings: late or
 -- overdue at the period's end (end date after the due date plus the days waiting for supplements), or asked for
 -- supplements more than once. Code, procedure, field, dates, days late and the file and row each came from; never
@@ -43,3 +52,6 @@ left join used as u
     on d.unit_code = u.unit_code and d.period_grain = u.period_grain and d.period_start = u.period_start
 left join {{ ref('stg_audit__source_files') }} as f on d.source_file_id = f.file_id
 where not d.is_on_time_766
+    {% if is_incremental() %}
+        and d.period_start >= {{ recomputed_years_from() }}
+    {% endif %}
