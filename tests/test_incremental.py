@@ -17,19 +17,21 @@ from cchc_warehouse.sample.writers import Variant, write
 
 MONTHS = [date(2025, 4, 1), date(2025, 5, 1), date(2025, 6, 1)]
 # every incremental model, with the columns that say when it was computed rather than what it holds
-INCREMENTAL = {"fct_dossier": (), "fct_indicator_value": ("computed_at",), "fct_indicator_value_restated": (),
-               "fct_service_index_sub_points": (), "rpt_service_index_late_dossiers": ()}
+INCREMENTAL = {"marts.fct_dossier": (), "marts.fct_indicator_value": ("computed_at",),
+               "marts.fct_indicator_value_restated": (), "marts.fct_service_index_sub_points": (),
+               "marts.rpt_service_index_late_dossiers": (), "intermediate.int_indicator_parts__own": ()}
 
 
 def _snapshot() -> dict[str, list[tuple]]:
     out = {}
     with connect() as conn:
-        for table, skip in INCREMENTAL.items():
+        for relation, skip in INCREMENTAL.items():
+            schema, table = relation.split(".")
             cols = [r[0] for r in conn.execute(
-                "select column_name from information_schema.columns where table_schema = 'marts' and table_name = %s"
-                " order by ordinal_position", (table,)) if r[0] not in skip]
+                "select column_name from information_schema.columns where table_schema = %s and table_name = %s"
+                " order by ordinal_position", (schema, table)) if r[0] not in skip]
             listed = ", ".join(cols)
-            out[table] = conn.execute(f"select {listed} from marts.{table} order by {listed}").fetchall()
+            out[relation] = conn.execute(f"select {listed} from {relation} order by {listed}").fetchall()
     return out
 
 

@@ -18,19 +18,21 @@
 )
 {% endmacro %}
 
-{#-
-  An incremental model recomputed by whole years: its rows of the years from the first day the new files can change
-  (indicators_affected_from) are deleted before the build inserts them again, so that a period left with no row
-  (every late dossier of a month now on time) loses its old rows too. The model selects the same years
-  (where period_start >= recomputed_years_from()).
--#}
-{% macro recomputed_years_from() %}
-    date_trunc('year', {{ indicators_affected_from() }})::date
+{#- The last day of a month, quarter or year from its length and first day (SQL over two columns). -#}
+{% macro period_end_of(period_type, period_start) %}
+    ({{ period_start }} + case {{ period_type }} when 'year' then interval '1 year'
+        when 'quarter' then interval '3 months' else interval '1 month' end - interval '1 day')::date
 {% endmacro %}
 
-{% macro delete_recomputed_years() %}
+{#-
+  An incremental model recomputed by period: its rows of every period ending on or after the first day the new files
+  can change (indicators_affected_from) are deleted before the build inserts those periods again, so that a period
+  left with no row (every late dossier of a month now on time) loses its old rows too. The model selects the same
+  periods (where period end >= indicators_affected_from()).
+-#}
+{% macro delete_recomputed_periods(period_type='period_type', period_start='period_start') %}
     {%- if is_incremental() -%}
-        delete from {{ this }} where period_start >= {{ recomputed_years_from() }}
+        delete from {{ this }} where {{ period_end_of(period_type, period_start) }} >= {{ indicators_affected_from() }}
     {%- else -%}
         select 1
     {%- endif -%}

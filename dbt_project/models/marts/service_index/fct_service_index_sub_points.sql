@@ -4,7 +4,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
-        pre_hook=["{{ delete_recomputed_years() }}"]
+        pre_hook=["{{ delete_recomputed_periods() }}"]
     )
 }}
 -- Every sub-indicator of the Decision 766 index per unit and period, with the counts, rate, threshold, points
@@ -32,5 +32,5 @@ select
     source_row
 from {{ ref('int_service_index__sub_points') }}
 {% if is_incremental() %}
-    where period_start >= {{ recomputed_years_from() }}
+    where {{ period_end_of('period_grain', 'period_start') }} >= {{ indicators_affected_from() }}
 {% endif %}

@@ -4,7 +4,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
-        pre_hook=["{{ delete_recomputed_years() }}"]
+        pre_hook=["{{ delete_recomputed_periods() }}"]
     )
 }}
 -- The dossiers that cost a unit progress points in a Decision 766 period, from its dossier listings: late or
@@ -53,5 +53,5 @@ left join used as u
 left join {{ ref('stg_audit__source_files') }} as f on d.source_file_id = f.file_id
 where not d.is_on_time_766
     {% if is_incremental() %}
-        and d.period_start >= {{ recomputed_years_from() }}
+        and d.period_end >= {{ indicators_affected_from() }}
     {% endif %}
