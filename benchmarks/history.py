@@ -5,7 +5,8 @@ Into one fresh database it loads N consecutive months, each as the monthly job d
 landing folders (all monthly sources: dossier listings, Biểu 06 forms, e-document statistics, survey answers,
 plan reports, QĐ 766 statistics) through `load` (registry, archive, COPY, gate), then one `build_and_publish`
 (dbt build into the shadow generation, swap, publication). Each month's files are generated just before it is
-loaded (a month's simulation, its own seed: dossiers received in the month and the one before it). Prints per month
+loaded: the dossiers received in the month (a simulation of its own, its own seed) and every earlier dossier still open
+at the month's start, listed again in its state at the month's end as a real export lists it. Prints per month
 the load and build seconds and the slowest dbt models, then the ratio of the last month's seconds to the first's
 for the build and the load (goal: <= 1.2 each) and the models whose time grew most. Figures, not a timed test.
 Uses CCHC_DATABASE_URL's server, else 127.0.0.1:5432, else the local cluster (`cchc db start`).
@@ -67,8 +68,12 @@ def main() -> int:
     os.environ.setdefault("CCHC_HOME", tempfile.mkdtemp(prefix="cchc-history-"))
     os.environ.setdefault("CCHC_DBT_QUIET", "1")
     from cchc_warehouse.marts.build import build_and_publish
+    from cchc_warehouse.periods import month_end
     from cchc_warehouse.reference.targets import import_demo_config
-    from cchc_warehouse.sample.generate import SUMMARY_UNITS, generate, generate_other
+    from cchc_warehouse.sample import one_stop_summary
+    from cchc_warehouse.sample.generate import SUMMARY_UNITS, generate_other
+    from cchc_warehouse.sample.one_stop_dossiers import write_month
+    from cchc_warehouse.sample.simulate import month_snapshot, simulate
 
     server = find_server(os.environ.get("CCHC_DATABASE_URL"), "postgresql://postgres@127.0.0.1:5432/postgres")
     created: list[str] = []
@@ -81,13 +86,19 @@ def main() -> int:
         months.append(date(m.year + (m.month == 12), m.month % 12 + 1, 1))
     work = Path(tempfile.mkdtemp(prefix="cchc-history-files-"))
     rows: list[tuple[str, float, float, int]] = []
+    open_dossiers: list = []
     timings: dict[str, dict[str, float]] = {}
     print(f"history: {args.months} months from {first:%Y-%m}, {args.dossiers_per_month} dossiers a month, "
           f"database {os.environ['CCHC_DATABASE_URL'].rsplit('/', 1)[-1]}", flush=True)
     try:
         for i, m in enumerate(months):
             landing = work / f"{m:%Y-%m}"
-            generate(landing, [m], args.dossiers_per_month, seed=1000 + i, summary_units=SUMMARY_UNITS)
+            received = [d for d in simulate([m], args.dossiers_per_month, seed=1000 + i) if d.received.date() >= m]
+            dossiers = received + open_dossiers
+            snapshot = month_snapshot(dossiers, m)
+            write_month(landing, m, snapshot)
+            one_stop_summary.write_forms(landing, m, snapshot, SUMMARY_UNITS)
+            open_dossiers = [d for d in dossiers if d.end is None or d.end > month_end(m)]
             generate_other(landing, [m], [], seed=1000 + i)
             load_s, files, problems = load_month(landing, m)
             if problems:

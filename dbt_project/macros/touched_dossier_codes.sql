@@ -7,7 +7,7 @@
 {% macro touched_dossier_codes() %}
     select distinct c.dossier_code
       from {{ ref('stg_one_stop__dossier_codes') }} as c
-     where c.file_id in (
+     where c.file_id = any(array(   -- an array, not a semi-join: the raw rows are found by their file (BRIN index)
         select o.file_id
           from {{ ref('stg_audit__file_coverage') }} as o
           join {{ ref('stg_audit__file_coverage') }} as n
@@ -16,5 +16,5 @@
            and n.period_start = o.period_start
            and coalesce(n.unit_code, '') = coalesce(o.unit_code, '')
          where o.source = 'one_stop_dossiers'
-     )
+     ))
 {% endmacro %}

@@ -59,5 +59,7 @@ select
     d.source_load_id
 from {{ ref('int_one_stop__dossier_states') }} as d
 {% if is_incremental() %}
-    where d.dossier_code in (select t.dossier_code from ({{ touched_dossier_codes() }}) as t)
+    -- an array (one initplan), not a semi-join: the condition reaches the raw rows through the views and their
+    -- dossier-code index, so the build reads the touched dossiers' rows only
+    where d.dossier_code = any(array(select t.dossier_code from ({{ touched_dossier_codes() }}) as t))
 {% endif %}
