@@ -11,10 +11,7 @@
     select coalesce(min(c.affects_from), date '9999-12-01')
       from {{ ref('stg_audit__file_coverage') }} as c
       join {{ ref('stg_audit__file_coverage') }} as n
-        on n.is_recomputed
-       and n.source = c.source
-       and n.period_start = c.period_start
-       and coalesce(n.unit_code, '') = coalesce(c.unit_code, '')
+        on n.is_recomputed and {{ same_coverage('n', 'c') }}
 )
 {% endmacro %}
 
@@ -36,4 +33,11 @@
     {%- else -%}
         select 1
     {%- endif -%}
+{% endmacro %}
+
+{#- Two coverage rows (stg_audit__file_coverage) of the same source, unit and period: one file supersedes the other. -#}
+{% macro same_coverage(a, b) %}
+    {{ a }}.source = {{ b }}.source
+    and {{ a }}.period_start = {{ b }}.period_start
+    and coalesce({{ a }}.unit_code, '') = coalesce({{ b }}.unit_code, '')
 {% endmacro %}

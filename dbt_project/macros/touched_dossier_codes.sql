@@ -11,10 +11,7 @@
         select o.file_id
           from {{ ref('stg_audit__file_coverage') }} as o
           join {{ ref('stg_audit__file_coverage') }} as n
-            on n.is_recomputed
-           and n.source = o.source
-           and n.period_start = o.period_start
-           and coalesce(n.unit_code, '') = coalesce(o.unit_code, '')
+            on n.is_recomputed and {{ same_coverage('n', 'o') }}
          where o.source = 'one_stop_dossiers'
      ))
 {% endmacro %}

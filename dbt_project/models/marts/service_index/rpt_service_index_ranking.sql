@@ -30,12 +30,6 @@ wide as (
 
 ),
 
-bands as (
-
-    select * from {{ ref('svc766_bands') }}
-
-),
-
 units as (
 
     select * from {{ ref('dim_unit') }}
@@ -72,17 +66,5 @@ select
 from wide as w
 inner join {{ ref('dim_period') }} as p on w.period_type = p.period_type and w.period_start = p.period_start
 left join units as u on w.unit_code = u.unit_code and w.unit_valid_from = u.valid_from
-left join lateral (
-    select b.band_label_vi from bands as b
-    where round(w.total_points, 2) >= coalesce(b.min_points, 0)
-        and round(w.total_points, 2) < coalesce(b.max_points, 1e9)
-        and b.effective_from <= w.period_start and (b.province_code is null or w.unit_code like b.province_code || '%')
-    order by (b.province_code is null), b.effective_from desc limit 1
-) as bc on true
-left join lateral (
-    select b.band_label_vi from bands as b
-    where round(w.total_points_published, 2) >= coalesce(b.min_points, 0)
-        and round(w.total_points_published, 2) < coalesce(b.max_points, 1e9)
-        and b.effective_from <= w.period_start and (b.province_code is null or w.unit_code like b.province_code || '%')
-    order by (b.province_code is null), b.effective_from desc limit 1
-) as bp on true
+left join lateral ({{ svc766_band('w.total_points', 'w.unit_code', 'w.period_start') }}) as bc on true
+left join lateral ({{ svc766_band('w.total_points_published', 'w.unit_code', 'w.period_start') }}) as bp on true
