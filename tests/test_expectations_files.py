@@ -36,11 +36,15 @@ def test_suite_loads_in_gx_and_has_blocking_and_warning_expectations():
                                           "received_at", "status")}
     readable = {f"{c}:readable" for c in ("received_at", "due_at", "finished_at", "returned_at", "channel",
                                           "status", "service_level", "has_fee", "paid_online",
-                                          "digitized_result", "applicant_type")}
+                                          "digitized_result", "applicant_type",
+                                          # the optional QĐ 766 columns
+                                          "supplement_requests", "supplement_wait_days", "ended_at",
+                                          "digitised_components", "reused_data", "citizen_data", "synced_dvcqg")}
     assert required | readable | {"unit_code:registered", "unit_code:valid", "unit_name:matches",
                                   "unit_code:from_name", "finished_at:order", "received_at:period",
                                   "due_at:order", "returned_at:order", "received_at:plausible", "due_at:plausible",
-                                  "finished_at:plausible", "returned_at:plausible"} == checks
+                                  "finished_at:plausible", "returned_at:plausible",
+                                  "ended_at:order", "ended_at:plausible"} == checks
     messages = {e["meta"]["message_vi"] for e in suite_dict("one_stop_dossiers")["expectations"]}
     assert {"mã hồ sơ trùng lặp trong tệp", "số hồ sơ của đơn vị bất thường so với các tháng trước",
             "tệp không có dòng dữ liệu"} <= messages
