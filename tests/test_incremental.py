@@ -92,3 +92,29 @@ def test_a_newer_file_removes_the_dossiers_it_no_longer_lists(incremental, use_d
                                (incremental["changed"],)).fetchone()
     assert not incremental["dropped"] & codes
     assert changed == (date(2025, 6, 20), 10)
+
+
+def test_a_registry_change_makes_the_next_builds_full_refreshes(incremental, use_database, tmp_path):
+    """A unit renamed after its data was built: the incremental models would keep the old roll-ups; the import marks
+    both generations incomplete, so the next build recomputes everything and names the unit anew."""
+    from cchc_warehouse.reference.units import import_units
+
+    use_database(incremental["url"])
+    with connect() as conn:
+        assert conn.execute("select bool_and(complete) from audit.mart_generation").fetchone()[0]
+        # the table the next build writes (the shadow generation's): an incremental build keeps it, a full one
+        # creates it anew
+        (shadow_oid,) = conn.execute("select 'marts__next.fct_dossier'::regclass::oid").fetchone()
+    registry = tmp_path / "units_renamed.csv"
+    registry.write_text("unit_code,unit_name,level,parent_code\n12.H05,UBND huyện Mường Tè (tên mới),district,12\n",
+                        encoding="utf-8")
+    import_units(registry)
+    with connect() as conn:
+        assert not conn.execute("select bool_or(complete) from audit.mart_generation").fetchone()[0]
+    publication = build_and_publish()
+    assert publication.status == "published"
+    with connect() as conn:
+        (live_oid,) = conn.execute("select 'marts.fct_dossier'::regclass::oid").fetchone()
+        name = conn.execute("select unit_name from marts.dim_unit where unit_code = '12.H05'").fetchone()[0]
+    assert live_oid != shadow_oid and name == "UBND huyện Mường Tè (tên mới)"
+    assert _snapshot() == incremental["full"]          # the data did not change: the same tables again

@@ -107,6 +107,7 @@ def _upsert(conn, versions: Iterable[UnitVersion], provenance: str) -> int:
         raise UnitFileError(f"{provenance}: " + "; ".join(bad[:5]))
     rows = [(v.code, v.name, unit_name_key(v.name), v.level, v.parent, v.valid_from, v.valid_to, provenance,
              provenance) for v in versions]
+    before = _registry_digest(conn)
     with conn.cursor() as cur:
         cur.executemany(
             """insert into ref.unit (unit_code, unit_name, name_key, level, parent_code, valid_from, valid_to,
@@ -117,7 +118,18 @@ def _upsert(conn, versions: Iterable[UnitVersion], provenance: str) -> int:
                    valid_to = excluded.valid_to, provenance = excluded.provenance,
                    imported_from = excluded.imported_from, imported_at = now()""",
             rows)
+    if _registry_digest(conn) != before:
+        # roll-ups, restatements and levels of every period may change: the next builds of both mart generations
+        # are full refreshes (the incremental models recompute only the periods new files touch)
+        conn.execute("update audit.mart_generation set complete = false")
     return len(rows)
+
+
+def _registry_digest(conn) -> str | None:
+    """What the marts read of the registry (codes, versions, names, levels, parents), as one digest."""
+    return conn.execute(
+        """select md5(string_agg(concat_ws('|', unit_code, valid_from, valid_to, unit_name, level, parent_code), ','
+                                 order by unit_code, valid_from)) from ref.unit""").fetchone()[0]
 
 
 def _as_changes(conn, versions: list[UnitVersion], effective: date) -> list[UnitVersion]:
