@@ -1,3 +1,5 @@
+{{ config(indexes=[{"columns": ["unit_code", "valid_from"], "unique": true}]) }}
+
 -- Unit versions (slowly changing: a renamed, re-parented or reorganised unit keeps its history), with the
 -- parent and province of each version at its start. Facts name a version by (unit_code, unit_valid_from).
 with units as (
