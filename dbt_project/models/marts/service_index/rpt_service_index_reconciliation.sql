@@ -1,13 +1,14 @@
 -- The one-stop system against the portal: for every unit and period with both a Decision 766 statistics row and
 -- dossier listings, each count the listings give beside the file-given one and their difference (the file-given
--- counts are the ones scored).
-with listing as (
+-- counts are the ones scored). Both inputs are views whose row counts the planner cannot know: they are
+-- materialised once (else the statistics view is re-run for every listing row).
+with listing as materialized (
 
     select * from {{ ref('int_service_index__listing_counts') }}
 
 ),
 
-stats as (
+stats as materialized (
 
     select * from {{ ref('stg_service_index__stats') }}
 
