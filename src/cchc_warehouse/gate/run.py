@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 from psycopg.types.json import Jsonb
 
 from cchc_warehouse.db import connect, sqlalchemy_url
+from cchc_warehouse.gate import lazy_imports
 from cchc_warehouse.gate.suites import checkpoint_path, suite_path
 from cchc_warehouse.sources import get_source
 
@@ -41,6 +42,7 @@ def gx_module():
     logging.getLogger("great_expectations._docs_decorators").setLevel(logging.WARNING)
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    lazy_imports.install()          # scipy.stats and altair: imported by GX, never used by the gate
     import great_expectations as gx
 
     for name in list(logging.root.manager.loggerDict):   # GX sets levels of its own on some of its loggers
