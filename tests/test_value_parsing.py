@@ -79,3 +79,30 @@ def test_nfc_only_when_needed():
 
 def test_fold():
     assert parsing.fold(pa.array(["  ĐÃ Trả  kết-quả "])).to_pylist() == ["da tra ket qua"]
+
+
+@pytest.mark.parametrize("source,text,expected", [
+    ("one_stop_dossiers", "2025-06", (date(2025, 6, 1), {})),
+    ("par_scores", "2024", (date(2024, 1, 1), {})),
+    # an evaluation period is filed under its last month and given to the files as their label
+    ("service_index_stats", "2026-08", (date(2026, 8, 1), {"period": "2026-08"})),
+    ("service_index_stats", "2026-Q3", (date(2026, 9, 1), {"period": "2026-Q3"})),
+    ("service_index_stats", "Quý III/2026", (date(2026, 9, 1), {"period": "2026-Q3"})),
+    ("service_index_stats", "2026", (date(2026, 12, 1), {"period": "2026"})),
+])
+def test_requested_period(source, text, expected):
+    from cchc_warehouse.ingest.load import requested_period
+    from cchc_warehouse.sources import get_source
+
+    assert requested_period(get_source(source), text) == expected
+
+
+def test_requested_period_rejects_what_is_no_period():
+    from cchc_warehouse.ingest.load import requested_period
+    from cchc_warehouse.periods import PeriodError
+    from cchc_warehouse.sources import get_source
+
+    with pytest.raises(PeriodError, match="kỳ đánh giá không hợp lệ: '2026-Q5'"):
+        requested_period(get_source("service_index_stats"), "2026-Q5")
+    with pytest.raises(PeriodError):
+        requested_period(get_source("one_stop_dossiers"), "06/2025x")

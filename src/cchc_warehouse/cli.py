@@ -81,20 +81,16 @@ def _sample(args: argparse.Namespace) -> int:
 
 def _load(args: argparse.Namespace) -> int:
     from cchc_warehouse import db
-    from cchc_warehouse.ingest.load import load
-    from cchc_warehouse.periods import PeriodError, eval_period_bounds, eval_period_label, parse_period
+    from cchc_warehouse.ingest.load import load, requested_period
     from cchc_warehouse.sources import get_source
 
     db.act_as("loader")               # the loader's login where one is configured (never the superuser)
     spec = get_source(args.source)
     given = {"unit_code": args.unit} if args.unit else {}
-    if args.period and spec.period_label:       # a month, a quarter or a year: its last month files it
-        label = eval_period_label(args.period)
-        if label is None:
-            raise PeriodError(f"kỳ đánh giá không hợp lệ: {args.period!r} (ví dụ 2026-08, 2026-Q3, 2026)")
-        period, given[spec.period_label] = eval_period_bounds(label)[2], label
-    else:
-        period = parse_period(args.period, spec.cadence) if args.period else None
+    period = None
+    if args.period:
+        period, asked = requested_period(spec, args.period)
+        given |= asked
     results = load(args.source, [Path(f) for f in args.files], period, given=given or None)
     for r in results:
         label = {"loaded": "ĐÃ NẠP", "duplicate": "ĐÃ CÓ (bỏ qua)", "rejected": "TỪ CHỐI"}.get(str(r.status), r.status)

@@ -23,7 +23,15 @@ from cchc_warehouse.ingest.file_states import FileState
 from cchc_warehouse.ingest.layout import Layout, LayoutError
 from cchc_warehouse.ingest.raw_writer import CopyStats, copy_to_raw
 from cchc_warehouse.ingest.region import KIND_VI, Skipped
-from cchc_warehouse.periods import eval_period_bounds, eval_period_label, format_month, period_end, year_from_title
+from cchc_warehouse.periods import (
+    PeriodError,
+    eval_period_bounds,
+    eval_period_label,
+    format_month,
+    parse_period,
+    period_end,
+    year_from_title,
+)
 from cchc_warehouse.reference.unit_resolution import resolve_file_units
 from cchc_warehouse.sources import SourceSpec, get_source
 from cchc_warehouse.sources.spec import READABLE_VI
@@ -175,6 +183,18 @@ def skipped_detail(skipped: list[Skipped]) -> list[dict]:
         groups.setdefault((k.sheet, k.kind), []).append(k.row)
     return [{"sheet": sheet, "kind": kind, "kind_vi": KIND_VI[kind], "rows": sorted(rows)}
             for (sheet, kind), rows in sorted(groups.items(), key=lambda g: (g[0][0] or "", min(g[1])))]
+
+
+def requested_period(spec: SourceSpec, text: str) -> tuple[date, dict[str, str]]:
+    """The period a load was asked for (`--period`): the month (or year) its files are filed under, and the values it
+    gives the files. A source of evaluation periods takes a month, a quarter or a year ('2026-Q3'), filed under its
+    last month and given to the files as their period label (checked against theirs by _resolve_period)."""
+    if not spec.period_label:
+        return parse_period(text, spec.cadence), {}
+    label = eval_period_label(text)
+    if label is None:
+        raise PeriodError(f"kỳ đánh giá không hợp lệ: {text!r} (ví dụ 2026-08, 2026-Q3, 2026)")
+    return eval_period_bounds(label)[2], {spec.period_label: label}
 
 
 def _resolve_period(spec: SourceSpec, layout: Layout, period: date | None,
