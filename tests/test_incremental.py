@@ -19,7 +19,8 @@ MONTHS = [date(2025, 4, 1), date(2025, 5, 1), date(2025, 6, 1)]
 # every incremental model, with the columns that say when it was computed rather than what it holds
 INCREMENTAL = {"marts.fct_dossier": (), "marts.fct_indicator_value": ("computed_at",),
                "marts.fct_indicator_value_restated": (), "marts.fct_service_index_sub_points": (),
-               "marts.rpt_service_index_late_dossiers": (), "intermediate.int_indicator_parts__own": ()}
+               "marts.rpt_service_index_late_dossiers": (), "intermediate.int_indicator_parts__own": (),
+               "marts.fct_sipas_answer": ()}
 
 
 def _snapshot() -> dict[str, list[tuple]]:
