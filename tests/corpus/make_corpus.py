@@ -576,6 +576,45 @@ def make_d7() -> None:
 
 # --- dossier files the spec says must be REJECTED (each with exactly one problem) -------------------
 
+# D8 — Sở Nông nghiệp và Môi trường (12.SNNMT), July 2024: a listing with the optional Decision 766 columns
+# (supplement requests and days waiting, the stop/withdrawal/refusal date, digitised components, reused data,
+# population data, DVCQG sync); CSV UTF-8, ',' delimiter, dates 'dd/mm/yyyy', yes/no as Có/Không; statuses as codes.
+D8_HEADER = ["Mã hồ sơ", "Mã đơn vị", "Mã TTHC", "Kênh nộp", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày kết thúc xử lý",
+             "Ngày trả kết quả", "Trạng thái", "Có phí, lệ phí", "Thanh toán trực tuyến", "Kết quả điện tử",
+             "Số lần yêu cầu bổ sung", "Số ngày chờ bổ sung", "Ngày dừng, rút, từ chối", "Số hóa thành phần hồ sơ",
+             "Tái sử dụng dữ liệu số hóa", "Sử dụng dữ liệu dân cư", "Đồng bộ DVCQG"]
+D8_ROWS = [
+    # code, channel, received, due, finished, returned, status, fee, paid, e-result, requests, wait days, ended,
+    # digitised, reused, citizen, synced
+    ("NN-2406-0101", "Trực tuyến", "20/06/2024", "05/07/2024", "03/07/2024", "03/07/2024", 10, "Có", "Có", "Có",
+     0, None, None, "Có", "Không", "Có", "Có"),
+    ("NN-2406-0102", "Trực tiếp", "10/06/2024", "24/06/2024", "28/06/2024", "28/06/2024", 10, "Không", "Không",
+     "Không", 0, None, None, "Không", "Không", "Không", "Có"),
+    ("NN-2407-0003", "Trực tiếp", "02/07/2024", "10/07/2024", "15/07/2024", "15/07/2024", 10, "Có", "Không",
+     "Không", 1, 6, None, "Có", "Có", "Không", "Có"),
+    ("NN-2407-0004", "Trực tuyến", "03/07/2024", "12/07/2024", "11/07/2024", "11/07/2024", 10, "Không", "Không",
+     "Có", 2, 0, None, "Có", "Có", "Có", "Có"),
+    ("NN-2407-0005", "Bưu chính công ích", "08/07/2024", "19/07/2024", None, None, 8, "Không", "Không", "Không",
+     0, None, "22/07/2024", "Không", "Không", "Không", "Không"),
+    ("NN-2407-0006", "Trực tuyến", "15/07/2024", "05/08/2024", None, None, 4, "Có", "Có", "Không",
+     0, None, None, "Có", "Không", "Có", "Có"),
+    ("NN-2407-0007", "Trực tiếp", "22/07/2024", "26/07/2024", None, None, 4, "Không", "Không", "Không",
+     0, None, None, "Không", "Không", "Không", "Không"),
+    ("NN-2407-0008", "Trực tiếp", "25/07/2024", None, "25/07/2024", "25/07/2024", 10, "Có", "Không", "Có",
+     0, None, None, "Có", "Có", "Có", "Có"),
+    ("NN-2407-0009", "Trực tuyến", "29/07/2024", "09/08/2024", None, None, 3, "Không", "Không", "Không",
+     0, None, "29/07/2024", "Không", "Không", "Không", "Không"),
+]
+
+
+def make_d8() -> None:
+    rows = [D8_HEADER]
+    for code, ch, recv, due, fin, ret, st, fee, paid, eres, req, wait, ended, dig, reuse, citizen, sync in D8_ROWS:
+        rows.append([code, "12.SNNMT", "1.012345", ch, recv, due, fin, ret, st, fee, paid, eres, req, wait, ended,
+                     dig, reuse, citizen, sync])
+    write_csv("one_stop_dossiers/ds_ho_so_qd766_SNNMT_2024-07.csv", rows)
+
+
 REJ_HEADER = ["STT", "Mã hồ sơ", "Mã đơn vị", "Mã TTHC", "Tên TTHC", "Kênh nộp", "Ngày tiếp nhận", "Ngày hẹn trả",
               "Ngày kết thúc xử lý", "Trạng thái"]
 
@@ -1424,7 +1463,7 @@ def make_n2_rejected() -> None:
 
 
 def main() -> None:
-    for make in (make_d1, make_d2, make_d3, make_d4, make_d5, make_d6, make_d7, make_rejected_dossiers,
+    for make in (make_d1, make_d2, make_d3, make_d4, make_d5, make_d6, make_d7, make_d8, make_rejected_dossiers,
                  make_s1, make_s2, make_s3, make_s4, make_s5_rejected,
                  make_e1, make_e2, make_e3, make_e4_rejected,
                  make_sp1, make_sp2, make_sp3, make_sp4_rejected,
