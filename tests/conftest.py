@@ -21,6 +21,9 @@ settings.load_profile("ci")
 _HOME = Path(tempfile.mkdtemp(prefix="cchc-test-"))
 _HOME.chmod(0o755)   # a local cluster started as root runs as `postgres`, which must reach it
 os.environ["CCHC_HOME"] = str(_HOME)
+# pytest-xdist: each worker has its own CCHC_HOME (above) and, where no server runs, its own local cluster's port
+if (_worker := os.environ.get("PYTEST_XDIST_WORKER", "")).startswith("gw"):
+    os.environ["CCHC_PG_PORT"] = str(54329 + 1 + int(_worker[2:]))
 os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
 _OUTER_URL = os.environ.pop("CCHC_DATABASE_URL", None)
 
@@ -75,3 +78,20 @@ def use_database():
     def use(url: str) -> None:
         os.environ["CCHC_DATABASE_URL"] = url
     return use
+
+
+# pytest-xdist (scripts/test.sh: --dist loadfile) hands whole test files to the workers in collection order: the
+# longest first (seconds on a 2-core machine, from --durations), so that the run does not end with one worker on a
+# long file while the other waits. Order within a file is kept.
+LONGEST_FIRST = [
+    "test_run_state.py", "reliability/test_atomic_publication.py", "test_dag.py", "test_incremental.py",
+    "test_integration.py", "test_publication.py", "reliability/test_concurrent_and_stale_loads.py", "test_rebuild.py",
+    "test_sources.py", "test_lineage.py", "test_storage_s3.py", "test_supersession.py", "test_trace.py",
+    "test_service_index.py", "test_corpus.py", "reliability/test_personal_data.py", "test_units_reorganisation.py",
+    "reliability/test_gate_plans.py", "reliability/test_least_privilege.py", "test_dashboards.py",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0].removeprefix("tests/"), len(rank)))
