@@ -29,7 +29,7 @@ from pathlib import Path
 
 import psycopg
 
-from benchmarks.history import model_seconds
+from benchmarks.history import load_month, model_seconds
 from benchmarks.ingest import fresh_db
 from cchc_warehouse.db import find_server
 
@@ -116,25 +116,6 @@ def write_listings(landing: Path, total_rows: int, seed: int) -> int:
     return written
 
 
-def load_all(landing: Path) -> tuple[float, int, list[str]]:
-    from cchc_warehouse.ingest.load import load
-    from cchc_warehouse.periods import parse_period
-    from cchc_warehouse.sources import SOURCES
-
-    started, files, problems = time.perf_counter(), 0, []
-    period = parse_period(f"{MONTH:%Y-%m}", "month")
-    for source in sorted(SOURCES):
-        folder = landing / source / f"{MONTH:%Y-%m}"
-        if SOURCES[source].cadence != "month" or not folder.is_dir():
-            continue
-        paths = sorted(p for p in folder.iterdir() if p.is_file())
-        for r in load(source, paths, period, triggered_by="benchmark"):
-            files += 1
-            if not r.accepted:
-                problems.append(f"{r.path.name}: {r.status} {r.reasons[:2]}")
-    return time.perf_counter() - started, files, problems
-
-
 def run_once(server: str, rows: int, seed: int, work: Path, keep: bool = False) -> dict:
     from cchc_warehouse.marts.build import build_and_publish
     from cchc_warehouse.reference.targets import import_demo_config
@@ -153,7 +134,7 @@ def run_once(server: str, rows: int, seed: int, work: Path, keep: bool = False) 
         sync_national()
         import_demo_config()
         with PostgresMemory() as pg:
-            load_s, files, problems = load_all(landing)
+            load_s, files, problems = load_month(landing, MONTH)   # as the history benchmark and the monthly job
             if problems:
                 raise SystemExit("national: files not loaded: " + "; ".join(problems[:5]))
             t = time.perf_counter()
