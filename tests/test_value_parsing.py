@@ -106,3 +106,15 @@ def test_requested_period_rejects_what_is_no_period():
         requested_period(get_source("service_index_stats"), "2026-Q5")
     with pytest.raises(PeriodError):
         requested_period(get_source("one_stop_dossiers"), "06/2025x")
+
+
+def test_gx_is_imported_without_executing_scipy_stats_or_altair():
+    """The gate's GX import defers scipy.stats and altair (gate/lazy_imports.py); they still work when read."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from cchc_warehouse.gate.run import gx_module; gx_module(); "
+            "kinds = [type(sys.modules[m]).__name__ for m in ('scipy.stats', 'altair')]; "
+            "import scipy.stats; print(*kinds, scipy.stats.norm.cdf(0))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
+    assert out == ["_LazyModule", "_LazyModule", "0.5"]
