@@ -25,4 +25,5 @@ inner join dossiers as d
     on
         um.unit_code = d.unit_code
         and d.received_date <= um.period_end
-        and (d.ended_date is null or d.ended_date >= um.period_month)
+        -- not ended before the month (written to match fct_dossier's index on it)
+        and coalesce(d.ended_date, 'infinity'::date) >= um.period_month

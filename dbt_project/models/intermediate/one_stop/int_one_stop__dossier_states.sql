@@ -31,6 +31,13 @@ select
     -- the day processing ended: the finish date; refused/withdrawn/stopped without one end on reception
     coalesce(d.finished_date, case when s.status_group = 'withdrawn_other' then d.received_date end)
         as ended_date,
+    -- the day a dossier leaves the Decision 766 counts (spec service-index-766): the finish date (resolved), the
+    -- refusal, withdrawal or stop date (`Ngày dừng, rút, từ chối`, else the finish date, else the reception date);
+    -- NULL while open
+    case
+        when s.status_group = 'resolved' and d.finished_date is not null then d.finished_date
+        when s.status_group = 'withdrawn_other' then coalesce(d.stopped_date, d.finished_date, d.received_date)
+    end                                                                              as end_766_date,
     case
         when s.status_group <> 'resolved' or d.finished_date is null then null
         when d.due_date is null or d.finished_date = d.due_date then 'on_time'

@@ -1,9 +1,8 @@
 -- The dossiers a unit's dossier listings put in each Decision 766 period, as the spec counts them from a listing
 -- (convention `listing`; such counts never replace file-given ones), one row per unit, period and dossier:
 -- a period P = [d1, d2] (a month whose listing is current for the unit; a quarter or year whose last month's is)
--- holds the dossiers received in P and those received before it and not ended before d1. End date: the finish
--- date (resolved), the refusal, withdrawal or stop date (3, 7, 8: `Ngày dừng, rút, từ chối`, else the finish
--- date, else the reception date), d2 when still open at d2. On time: end <= due date + days waiting for
+-- holds the dossiers received in P and those received before it and not ended before d1. End date: the dossier's
+-- end_766_date (int_one_stop__dossier_states), d2 when still open at d2. On time: end <= due date + days waiting for
 -- supplements; no due date = on time [unv]; more than one supplement request = late.
 with dossiers as (
 
@@ -41,18 +40,6 @@ bounded as (
 
 ),
 
-ended as (
-
-    select
-        d.*,
-        case
-            when d.is_resolved then d.finished_date
-            when d.is_withdrawn_other then coalesce(d.stopped_date, d.finished_date, d.received_date)
-        end as end_766_date
-    from dossiers as d
-
-),
-
 scoped as (
 
     select
@@ -64,10 +51,11 @@ scoped as (
         least(coalesce(d.end_766_date, p.period_end), p.period_end) as counted_end_date,
         d.due_date + coalesce(d.supplement_wait_days, 0)::int       as allowed_date
     from bounded as p
-    inner join ended as d
+    inner join dossiers as d
         on p.unit_code = d.unit_code
             and d.received_date <= p.period_end
-            and (d.received_date >= p.period_start or d.end_766_date is null or d.end_766_date >= p.period_start)
+            -- received in the period, or open at its start (written to match fct_dossier's index on it)
+            and greatest(d.received_date, coalesce(d.end_766_date, 'infinity'::date)) >= p.period_start
 
 )
 

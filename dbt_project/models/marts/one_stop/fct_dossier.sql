@@ -7,7 +7,9 @@
         on_schema_change='fail',
         indexes=[
             {'columns': ['dossier_code'], 'unique': true},
-            {'columns': ['unit_code', 'received_date']}
+            {'columns': ['unit_code', 'received_date']},
+            {'columns': ['unit_code', "coalesce(ended_date, 'infinity'::date)"]},
+            {'columns': ['unit_code', "greatest(received_date, coalesce(end_766_date, 'infinity'::date))"]}
         ],
         pre_hook=[
             "{% if is_incremental() %}delete from {{ this }} where dossier_code in ("
@@ -19,11 +21,14 @@
 -- (int_one_stop__dossier_states) and the lineage (file, row, load) an auditor follows back to the source file.
 -- Incremental: a build deletes the dossiers the new files touch (touched_dossier_codes: listed by them or by the
 -- files they supersede) and inserts their newest state again; a dossier no current file lists any more is gone.
--- A full refresh gives the same table (tests/test_incremental.py).
+-- A full refresh gives the same table (tests/test_incremental.py). The two expression indexes serve the month and
+-- period joins (int_one_stop__dossier_activity, int_service_index__listing_dossiers): a period reads the dossiers
+-- of its unit still open at its start, not every dossier the unit ever received.
 select
     d.dossier_code,
     d.unit_code,
     d.procedure_code,
+    d.procedure_name,
     md5(d.field_name)                          as field_key,
     d.field_name,
     d.channel_code,
@@ -37,6 +42,7 @@ select
     d.finished_date,
     d.returned_date,
     d.ended_date,
+    d.end_766_date,
     d.is_online,
     d.channel_kind,
     d.is_resolved,
