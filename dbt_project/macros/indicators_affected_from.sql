@@ -4,14 +4,16 @@
   the earliest month the rows of those files, and of the files they
   supersede (same source, unit and period), can affect (audit.file_coverage.affects_from, per the source's
   declaration: a dossier's reception month, a survey's month, a row's period). '9999-12-01' when the build publishes
-  nothing new. Quarter and year values ending on or after that day are recomputed.
+  nothing new. Quarter and year values ending on or after that day are recomputed. coverage: the relation of
+  stg_audit__file_coverage, for callers that may not ref() it (data tests: macros/test_scope.sql).
 -#}
-{% macro indicators_affected_from() %}
+{% macro indicators_affected_from(coverage=none) %}
+{%- set coverage = coverage or ref('stg_audit__file_coverage') %}
 (
-    select coalesce(min(c.affects_from), date '9999-12-01')
-      from {{ ref('stg_audit__file_coverage') }} as c
-      join {{ ref('stg_audit__file_coverage') }} as n
-        on n.is_recomputed and {{ same_coverage('n', 'c') }}
+    select coalesce(min(affected.affects_from), date '9999-12-01')
+      from {{ coverage }} as affected
+      join {{ coverage }} as recomputed_coverage
+        on recomputed_coverage.is_recomputed and {{ same_coverage('recomputed_coverage', 'affected') }}
 )
 {% endmacro %}
 

@@ -1,15 +1,19 @@
+-- depends_on: {{ ref('stg_audit__file_coverage') }}
 -- The one-stop indicator parts (indicator records summed: one_stop_indicator_rules) equal the month's counts
 -- (one_stop_counts over the same activity flags) for every unit and month: the two readings of the counting rules
--- cannot drift apart. Returns the disagreeing (unit, month, indicator).
+-- cannot drift apart. Returns the disagreeing (unit, month, indicator). An incremental build checks the months it
+-- recomputed (recomputed_months_from); a full refresh checks every month.
 with parts as (
 
-    select * from {{ ref('int_one_stop__indicator_parts') }}
+    select * from {{ ref('int_indicator_parts__own') }}   -- int_one_stop__indicator_parts, as stored
+    where source = 'one_stop_dossiers' and period_month >= {{ recomputed_months_from() }}
 
 ),
 
 counts as (
 
     select * from {{ ref('int_one_stop__unit_month_counts') }}
+    where period_month >= {{ recomputed_months_from() }}
 
 ),
 
