@@ -1,5 +1,16 @@
+-- depends_on: {{ ref('stg_audit__file_coverage') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        indexes=[{'columns': ['period_month']}],
+        pre_hook=["{{ delete_recomputed_periods(\"'month'\", 'period_month') }}"]
+    )
+}}
 -- One-stop results per unit, field (lĩnh vực) and month from the dossier listings, by the same counting rules
 -- as the indicators; a report sums the units it shows and recomputes the on-time rate from the sums.
+-- Incremental by month: a build deletes and inserts again the months the new files can change.
 select
     c.unit_code,
     u.unit_name,
@@ -19,3 +30,6 @@ select
 from {{ ref('int_one_stop__unit_field_month_counts') }} as c
 join {{ ref('dim_unit') }} as u
     on u.unit_code = c.unit_code and u.valid_from <= c.period_month and u.valid_to > c.period_month
+{% if is_incremental() %}
+    where c.period_month >= {{ indicators_affected_from() }}
+{% endif %}

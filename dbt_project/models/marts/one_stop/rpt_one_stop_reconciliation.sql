@@ -1,6 +1,17 @@
+-- depends_on: {{ ref('stg_audit__file_coverage') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        indexes=[{'columns': ['period_month']}],
+        pre_hook=["{{ delete_recomputed_periods(\"'month'\", 'period_month') }}"]
+    )
+}}
 -- Where a unit sent both a dossier listing and a Biểu 06 form for the same month: each column of the form
 -- (3)-(13) beside the same figure counted from the listing, and the difference (form - listing). Every pair is
 -- shown, equal or not: a data-quality report for engineers and auditors. Indicators use the listing.
+-- Incremental by month: a build deletes and inserts again the months the new files can change.
 with listing as (
 
     select
@@ -18,6 +29,9 @@ with listing as (
         c.pending - c.pending_overdue  as c12,
         c.pending_overdue              as c13
     from {{ ref('int_one_stop__unit_month_counts') }} as c
+    {% if is_incremental() %}
+        where c.period_month >= {{ indicators_affected_from() }}
+    {% endif %}
 
 ),
 
@@ -35,7 +49,11 @@ form as (
         sum(resolved_late)                           as c10,
         sum(pending_total)                           as c11, sum(pending_within) as c12, sum(pending_overdue) as c13
     from {{ ref('fct_one_stop_summary') }}
-    where not is_total
+    where
+        not is_total
+        {% if is_incremental() %}
+            and period_month >= {{ indicators_affected_from() }}
+        {% endif %}
     group by unit_code, period_month
 
 )

@@ -23,6 +23,9 @@ used as (
     select distinct unit_code, period_grain, period_start
     from {{ ref('int_service_index__sub_rates') }}
     where counts_source = 'one_stop_dossiers'
+        {% if is_incremental() %}
+            and {{ period_end_of('period_grain', 'period_start') }} >= {{ indicators_affected_from() }}
+        {% endif %}
 
 )
 

@@ -1,16 +1,32 @@
+-- depends_on: {{ ref('stg_audit__file_coverage') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook=["{{ delete_recomputed_periods() }}"]
+    )
+}}
 -- The one-stop system against the portal: for every unit and period with both a Decision 766 statistics row and
 -- dossier listings, each count the listings give beside the file-given one and their difference (the file-given
 -- counts are the ones scored). Both inputs are views whose row counts the planner cannot know: they are
--- materialised once (else the statistics view is re-run for every listing row).
+-- materialised once (else the statistics view is re-run for every listing row). Incremental by period: a build
+-- deletes and inserts again the months, quarters and years the new files can change.
 with listing as materialized (
 
     select * from {{ ref('int_service_index__listing_counts') }}
+    {% if is_incremental() %}
+        where {{ period_end_of('period_grain', 'period_start') }} >= {{ indicators_affected_from() }}
+    {% endif %}
 
 ),
 
 stats as materialized (
 
     select * from {{ ref('stg_service_index__stats') }}
+    {% if is_incremental() %}
+        where {{ period_end_of('period_grain', 'period_start') }} >= {{ indicators_affected_from() }}
+    {% endif %}
 
 )
 
