@@ -5,11 +5,13 @@ fct_dossier, the changed one has its new state."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import date
 
 import pytest
 
+from cchc_warehouse.config import paths
 from cchc_warehouse.db import connect
 from cchc_warehouse.ingest.load import load
 from cchc_warehouse.marts.build import build_and_publish
@@ -129,3 +131,33 @@ def test_a_registry_change_makes_the_next_builds_full_refreshes(incremental, use
         k: v for k, v in incremental["full"].items() if k != by_field}
     expected = [(r[0], renamed, *r[2:]) if r[0] == "12.H05" else r for r in incremental["full"][by_field]]
     assert any(r[0] == "12.H05" for r in expected) and Counter(after[by_field]) == Counter(expected)
+
+
+def test_an_incremental_build_still_tests_the_rows_it_recomputed(incremental, use_database, tmp_path):
+    """The data tests of an incremental build read only what it recomputed (macros/test_scope.sql). A July dossier
+    whose status is not in the reference (written into raw behind the gate's back) must still fail that build:
+    the scope holds the new file's dossiers, and nothing is published."""
+    use_database(incremental["url"])
+    assert build_and_publish().status == "published"      # both generations complete: the next build is incremental
+    path = tmp_path / "ho_so_muong_te_2025_07.csv"
+    write(path, [["Mã hồ sơ", "Mã đơn vị", "Mã TTHC", "Kênh nộp", "Ngày tiếp nhận", "Ngày hẹn trả", "Trạng thái"],
+                 ["12H05-2507-900001", "12.H05", "1.001", "1", "02/07/2025", "10/07/2025", "4"]], Variant("july"))
+    (r,) = load("one_stop_dossiers", [path], date(2025, 7, 1))
+    assert r.status == "loaded", r.reasons
+    with connect() as conn:
+        conn.execute("update raw.one_stop_dossiers set status = 99 where file_id = %s", (r.file_id,))
+        (shadow_oid,) = conn.execute("select 'marts__next.fct_dossier'::regclass::oid").fetchone()
+    publication = build_and_publish()
+    results = json.loads((paths().home / "dbt" / "target" / "run_results.json").read_text(encoding="utf-8"))
+    failed = {x["unique_id"].split(".")[2] for x in results["results"] if x["status"] == "fail"}
+    with connect() as conn:
+        (published,) = conn.execute("select status from audit.publication where publication_id = %s",
+                                    (publication.publication_id,)).fetchone()
+        # incremental: the shadow table was kept and the dossier inserted into it (a full refresh makes a new one)
+        (built_oid,) = conn.execute("select 'marts__next.fct_dossier'::regclass::oid").fetchone()
+        in_shadow, in_live = conn.execute(
+            "select (select count(*) from marts__next.fct_dossier where dossier_code = '12H05-2507-900001'),"
+            "       (select count(*) from marts.fct_dossier where dossier_code = '12H05-2507-900001')").fetchone()
+    assert publication.status == "failed" and published == "failed"
+    assert built_oid == shadow_oid and (in_shadow, in_live) == (1, 0)
+    assert any(u.startswith("relationships_fct_dossier_status_code") for u in failed), failed
