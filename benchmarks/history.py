@@ -30,13 +30,16 @@ from cchc_warehouse.db import find_server
 from cchc_warehouse.periods import month_range, parse_period
 
 
-def model_seconds() -> dict[str, float]:
-    """Seconds of each model of the last dbt invocation (run_results.json)."""
+def node_seconds() -> dict[str, float]:
+    """Seconds of each model and data test of the last dbt invocation (run_results.json): tests read the tables
+    too, and one that reads the whole history grows with it like a model would."""
     from cchc_warehouse.config import paths
 
     path = paths().home / "dbt" / "target" / "run_results.json"
     results = json.loads(path.read_text(encoding="utf-8"))["results"]
-    return {r["unique_id"].split(".")[-1]: r["execution_time"] for r in results if r["unique_id"].startswith("model.")}
+    return {(r["unique_id"].split(".")[2] if r["unique_id"].startswith("model.") else
+             "test " + r["unique_id"].split(".")[2][:60]): r["execution_time"]
+            for r in results if r["unique_id"].startswith(("model.", "test."))}
 
 
 def load_month(root: Path, month: date) -> tuple[float, int, list[str]]:
@@ -109,7 +112,7 @@ def main() -> int:
             if publication.status != "published":
                 print(f"  {m:%Y-%m}: build {publication.status}", flush=True)
                 return 1
-            timings[f"{m:%Y-%m}"] = model_seconds()
+            timings[f"{m:%Y-%m}"] = node_seconds()
             top = sorted(timings[f"{m:%Y-%m}"].items(), key=lambda kv: -kv[1])[:3]
             rows.append((f"{m:%Y-%m}", load_s, build_s, files))
             print(f"month {m:%Y-%m}: {files} files, load {load_s:6.1f} s, build {build_s:6.1f} s   slowest: "
@@ -119,7 +122,7 @@ def main() -> int:
             last = m
         first_t, last_t = timings[rows[0][0]], timings[rows[-1][0]]
         grew = sorted(((last_t.get(k, 0) - v, k) for k, v in first_t.items()), reverse=True)[:5]
-        print("grew most (last − first month): " + ", ".join(f"{k} +{d:.1f} s" for d, k in grew))
+        print("grew most (models and tests, last − first month): " + ", ".join(f"{k} +{d:.1f} s" for d, k in grew))
         print(f"months {rows[0][0]}..{last:%Y-%m}: first load {rows[0][1]:.1f} s, build {rows[0][2]:.1f} s; "
               f"last load {rows[-1][1]:.1f} s, build {rows[-1][2]:.1f} s")
         print(f"history: build ratio last/first = {rows[-1][2] / rows[0][2]:.2f}, "

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import psycopg
 
-from benchmarks.history import load_month, model_seconds
+from benchmarks.history import load_month, node_seconds
 from benchmarks.ingest import fresh_db
 from cchc_warehouse.db import find_server
 
@@ -145,7 +145,7 @@ def run_once(server: str, rows: int, seed: int, work: Path, keep: bool = False) 
         with psycopg.connect(os.environ["CCHC_DATABASE_URL"]) as c:
             facts = c.execute("select count(*) from marts.fct_dossier").fetchone()[0]
         return {"rows": written, "files": files, "bytes": size, "gen_s": gen_s, "load_s": load_s,
-                "build_s": build_s, "facts": facts, "pg_peak": pg.peak, "models": model_seconds()}
+                "build_s": build_s, "facts": facts, "pg_peak": pg.peak, "models": node_seconds()}
     finally:
         shutil.rmtree(landing, ignore_errors=True)
         if keep:
