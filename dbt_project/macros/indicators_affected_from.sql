@@ -5,16 +5,25 @@
   supersede (same source, unit and period), can affect (audit.file_coverage.affects_from, per the source's
   declaration: a dossier's reception month, a survey's month, a row's period). '9999-12-01' when the build publishes
   nothing new. Quarter and year values ending on or after that day are recomputed. coverage: the relation of
-  stg_audit__file_coverage, for callers that may not ref() it (data tests: macros/test_scope.sql).
+  stg_audit__file_coverage, for callers that may not ref() it (data tests: macros/test_scope.sql). Read once per
+  model when it runs (the recomputed files are fixed for the whole build) and written into its SQL as a literal.
 -#}
 {% macro indicators_affected_from(coverage=none) %}
-{%- set coverage = coverage or ref('stg_audit__file_coverage') %}
-(
+{%- set coverage = coverage or ref('stg_audit__file_coverage') -%}
+{%- set query -%}
     select coalesce(min(affected.affects_from), date '9999-12-01')
       from {{ coverage }} as affected
       join {{ coverage }} as recomputed_coverage
         on recomputed_coverage.is_recomputed and {{ same_coverage('recomputed_coverage', 'affected') }}
-)
+{%- endset -%}
+{%- if execute -%}
+    {#- a literal, read when the model runs: the planner sizes each period filter by it (a subquery is an unknown
+        value to it, planned as a third of the history, and past some size the month joins turn into full scans) -#}
+    {%- set day = run_query(query).columns[0].values()[0] -%}
+    date '{{ day }}'
+{%- else -%}
+    ({{ query }})
+{%- endif -%}
 {% endmacro %}
 
 {#- The last day of a month, quarter or year from its length and first day (SQL over two columns). -#}
