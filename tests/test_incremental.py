@@ -24,7 +24,8 @@ INCREMENTAL = {"marts.fct_dossier": (), "marts.fct_indicator_value": ("computed_
                "marts.fct_indicator_value_restated": (), "marts.fct_service_index_sub_points": (),
                "marts.rpt_service_index_late_dossiers": (), "intermediate.int_indicator_parts__own": (),
                "marts.fct_sipas_answer": (), "marts.rpt_one_stop_by_field": (),
-               "marts.rpt_one_stop_reconciliation": (), "marts.rpt_service_index_reconciliation": ()}
+               "marts.rpt_one_stop_reconciliation": (), "marts.rpt_service_index_reconciliation": (),
+               "intermediate.int_service_index__sub_points": ()}
 
 
 def _snapshot() -> dict[str, list[tuple]]:

@@ -1,11 +1,25 @@
+-- depends_on: {{ ref('stg_audit__file_coverage') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook=["{{ delete_recomputed_periods('period_grain', 'period_start') }}"]
+    )
+}}
 -- Points of every sub-indicator, one row per unit, period and sub-indicator, by the scheme version in force on the
 -- period's first day (seed svc766_scheme: docs block svc766_scoring). rate = numerator / denominator (NULL when
 -- the denominator is 0); points = max × rate (linear) or max × min(1, rate / threshold) (threshold), rounded to
 -- 2 decimals half up; 0/0 gives the scheme's zero_denominator points ('0', 'full' = max, 'null' = no data, worth 0);
 -- CERTIFIED_COPY gives its max unless the file says 'Không'. A period no version covers gets no rows.
+-- Stored, and incremental by period: a build scores again the months, quarters and years the new files can change
+-- (their listings' dossiers only); group points, indicators and the marts read this table, not the listings.
 with rates as (
 
     select * from {{ ref('int_service_index__sub_rates') }}
+    {% if is_incremental() %}
+        where {{ period_end_of('period_grain', 'period_start') }} >= {{ indicators_affected_from() }}
+    {% endif %}
 
 ),
 
