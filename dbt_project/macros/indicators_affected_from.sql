@@ -52,3 +52,19 @@
     and {{ a }}.period_start = {{ b }}.period_start
     and coalesce({{ a }}.unit_code, '') = coalesce({{ b }}.unit_code, '')
 {% endmacro %}
+
+{#-
+  The configuration of a model recomputed by period (the rule above): stored, incremental by appending the periods it
+  selects after delete_recomputed_periods removed them, failing on a column change (a full refresh rebuilds it).
+  period_type, period_start: SQL over the model's columns; indexes: as dbt-postgres takes them.
+-#}
+{% macro config_recomputed_by_period(period_type='period_type', period_start='period_start', indexes=none) %}
+    {%- set hook = '{{ delete_recomputed_periods(' ~ tojson(period_type) ~ ', ' ~ tojson(period_start) ~ ') }}' -%}
+    {%- if indexes is none -%}
+        {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+                  pre_hook=[hook]) }}
+    {%- else -%}
+        {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+                  indexes=indexes, pre_hook=[hook]) }}
+    {%- endif -%}
+{% endmacro %}

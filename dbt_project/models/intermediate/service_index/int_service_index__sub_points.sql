@@ -1,12 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='fail',
-        pre_hook=["{{ delete_recomputed_periods('period_grain', 'period_start') }}"]
-    )
-}}
+{{ config_recomputed_by_period('period_grain', 'period_start') }}
 -- Points of every sub-indicator, one row per unit, period and sub-indicator, by the scheme version in force on the
 -- period's first day (seed svc766_scheme: docs block svc766_scoring). rate = numerator / denominator (NULL when
 -- the denominator is 0); points = max × rate (linear) or max × min(1, rate / threshold) (threshold), rounded to

@@ -1,13 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='fail',
-        indexes=[{'columns': ['period_month']}],
-        pre_hook=["{{ delete_recomputed_periods(\"'month'\", 'period_month') }}"]
-    )
-}}
+{{ config_recomputed_by_period("'month'", 'period_month', indexes=[{'columns': ['period_month']}]) }}
 -- One-stop results per unit, field (lĩnh vực) and month from the dossier listings, by the same counting rules
 -- as the indicators; a report sums the units it shows and recomputes the on-time rate from the sums.
 -- Incremental by month: a build deletes and inserts again the months the new files can change.

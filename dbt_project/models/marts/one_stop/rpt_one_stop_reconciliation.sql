@@ -1,13 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='fail',
-        indexes=[{'columns': ['period_month']}],
-        pre_hook=["{{ delete_recomputed_periods(\"'month'\", 'period_month') }}"]
-    )
-}}
+{{ config_recomputed_by_period("'month'", 'period_month', indexes=[{'columns': ['period_month']}]) }}
 -- Where a unit sent both a dossier listing and a Biểu 06 form for the same month: each column of the form
 -- (3)-(13) beside the same figure counted from the listing, and the difference (form - listing). Every pair is
 -- shown, equal or not: a data-quality report for engineers and auditors. Indicators use the listing.

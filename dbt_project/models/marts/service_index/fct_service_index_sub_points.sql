@@ -1,12 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='fail',
-        pre_hook=["{{ delete_recomputed_periods() }}"]
-    )
-}}
+{{ config_recomputed_by_period() }}
 -- Every sub-indicator of the Decision 766 index per unit and period, with the counts, rate, threshold, points
 -- obtained and lost, the scheme version that scored it and the file and row the counts came from
 -- (docs block svc766_scoring).

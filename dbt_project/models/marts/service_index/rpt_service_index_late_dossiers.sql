@@ -1,12 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='fail',
-        pre_hook=["{{ delete_recomputed_periods() }}"]
-    )
-}}
+{{ config_recomputed_by_period() }}
 -- The dossiers that cost a unit progress points in a Decision 766 period, from its dossier listings: late or
 -- overdue at the period's end (end date after the due date plus the days waiting for supplements), or asked for
 -- supplements more than once. Code, procedure, field, dates, days late and the file and row each came from; never

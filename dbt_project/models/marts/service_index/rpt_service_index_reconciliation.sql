@@ -1,12 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='fail',
-        pre_hook=["{{ delete_recomputed_periods() }}"]
-    )
-}}
+{{ config_recomputed_by_period() }}
 -- The one-stop system against the portal: for every unit and period with both a Decision 766 statistics row and
 -- dossier listings, each count the listings give beside the file-given one and their difference (the file-given
 -- counts are the ones scored). Both inputs are views whose row counts the planner cannot know: they are

@@ -1,13 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='fail',
-        indexes=[{'columns': ['period_month']}],
-        pre_hook=["{{ delete_recomputed_periods(\"'month'\", 'period_month') }}"]
-    )
-}}
+{{ config_recomputed_by_period("'month'", 'period_month', indexes=[{'columns': ['period_month']}]) }}
 -- One row per answered question of each survey response (no personal data), with its file and row.
 -- Incremental by month: a build deletes and inserts again the months the new files can change
 -- (indicators_affected_from) and keeps the others; a full refresh gives the same table (tests/test_incremental.py).
