@@ -25,7 +25,8 @@ INCREMENTAL = {"marts.fct_dossier": (), "marts.fct_indicator_value": ("computed_
                "marts.rpt_service_index_late_dossiers": (), "intermediate.int_indicator_parts__own": (),
                "marts.fct_sipas_answer": (), "marts.rpt_one_stop_by_field": (),
                "marts.rpt_one_stop_reconciliation": (), "marts.rpt_service_index_reconciliation": (),
-               "intermediate.int_service_index__sub_points": ()}
+               "intermediate.int_service_index__sub_points": (),
+               "intermediate.int_service_index__listing_counts": ()}
 
 
 def _snapshot() -> dict[str, list[tuple]]:
