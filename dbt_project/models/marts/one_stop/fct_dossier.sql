@@ -9,7 +9,8 @@
             {'columns': ['dossier_code'], 'unique': true},
             {'columns': ['unit_code', 'received_date']},
             {'columns': ['unit_code', "coalesce(ended_date, 'infinity'::date)"]},
-            {'columns': ['unit_code', "greatest(received_date, coalesce(end_766_date, 'infinity'::date))"]}
+            {'columns': ['unit_code', "greatest(received_date, coalesce(end_766_date, 'infinity'::date))"]},
+            {'columns': ['procedure_code', 'reported_in_month desc', 'source_file_id desc']}
         ],
         pre_hook=[
             "{% if is_incremental() %}delete from {{ this }} where dossier_code in ("
@@ -23,7 +24,8 @@
 -- files they supersede) and inserts their newest state again; a dossier no current file lists any more is gone.
 -- A full refresh gives the same table (tests/test_incremental.py). The two expression indexes serve the month and
 -- period joins (int_one_stop__dossier_activity, int_service_index__listing_dossiers): a period reads the dossiers
--- of its unit still open at its start, not every dossier the unit ever received.
+-- of its unit still open at its start, not every dossier the unit ever received. The procedure index serves
+-- dim_procedure (each procedure's newest dossier).
 select
     d.dossier_code,
     d.unit_code,
