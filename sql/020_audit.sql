@@ -119,6 +119,10 @@ create table if not exists audit.mart_generation (
     publication_id bigint references audit.publication (publication_id),
     complete boolean not null default false
 );
+-- code_version: the dbt project (models, macros, seeds) that built the generation (cchc_warehouse.marts.build.
+-- project_version); a build into a generation built by other code is a full refresh, so that stored incremental
+-- tables never keep rows a changed formula or index would compute otherwise.
+alter table audit.mart_generation add column if not exists code_version text;
 insert into audit.mart_generation (generation, publication_id, complete)
 values ('live', null, false), ('shadow', null, false)
 on conflict (generation) do nothing;

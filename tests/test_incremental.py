@@ -135,6 +135,39 @@ def test_a_registry_change_makes_the_next_builds_full_refreshes(incremental, use
     assert any(r[0] == "12.H05" for r in expected) and Counter(after[by_field]) == Counter(expected)
 
 
+def test_changed_dbt_code_makes_the_next_builds_full_refreshes(incremental, use_database, monkeypatch):
+    """Incremental tables keep what earlier builds computed: a generation built by other code (a formula, a seed, an
+    index changed: marts.build.project_version) is rebuilt in full, once per generation, and the values stay."""
+    from cchc_warehouse.marts import build
+
+    use_database(incremental["url"])
+
+    def kept_its_table() -> bool:
+        """Build once; whether the build wrote into the shadow table it found (incremental) or made a new one."""
+        with connect() as conn:
+            (target,) = conn.execute("select 'marts__next.fct_dossier'::regclass::oid").fetchone()
+        assert build_and_publish().status == "published"
+        with connect() as conn:
+            return conn.execute("select 'marts.fct_dossier'::regclass::oid").fetchone()[0] == target
+
+    kept_its_table()                              # the registry test left one generation to rebuild
+    with connect() as conn:
+        assert {v for (v,) in conn.execute("select code_version from audit.mart_generation")} == {
+            build.project_version()}
+    assert kept_its_table()                       # same code: incremental
+    monkeypatch.setattr(build, "project_version", lambda: "other code")
+    assert not kept_its_table()                   # other code: rebuilt
+    monkeypatch.undo()
+    assert kept_its_table()                       # the generation this code built: incremental again
+    assert not kept_its_table()                   # the one the other code built: rebuilt
+    with connect() as conn:
+        assert {v for (v,) in conn.execute("select code_version from audit.mart_generation")} == {
+            build.project_version()}
+    by_field = "marts.rpt_one_stop_by_field"      # carries the unit renamed by the registry test
+    assert {k: v for k, v in _snapshot().items() if k != by_field} == {
+        k: v for k, v in incremental["full"].items() if k != by_field}
+
+
 def test_an_incremental_build_still_tests_the_rows_it_recomputed(incremental, use_database, tmp_path):
     """The data tests of an incremental build read only what it recomputed (macros/test_scope.sql). A July dossier
     whose status is not in the reference (written into raw behind the gate's back) must still fail that build:

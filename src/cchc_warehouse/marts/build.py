@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -67,6 +68,20 @@ def build(full_refresh: bool = False, select: str | None = None, shadow: bool = 
     return run_dbt("build", *extra)
 
 
+def project_version() -> str:
+    """A fingerprint of the dbt project as it is on disk (every file but dbt's own output): the code a generation
+    is built with. Incremental models keep the rows earlier builds computed, so a generation built by other code
+    (a formula, a seed, an index changed) gets a full refresh instead (audit.mart_generation.code_version)."""
+    root = paths().dbt_project
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if path.is_file() and rel.parts[0] not in ("target", "logs", "dbt_packages") \
+                and not any(part.startswith(".") for part in rel.parts):
+            digest.update(rel.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 @contextmanager
 def build_lock() -> Iterator[None]:
     """One build at a time, whatever runs it (CLI, any Airflow worker): a Postgres advisory lock held by a
@@ -109,8 +124,10 @@ def build_and_publish(full_refresh: bool = False, triggered_by: str = "cli") -> 
     with build_lock():
         with connect() as conn:
             publication_id, file_ids = start_publication(conn, triggered_by, full_refresh)
-            (complete,) = conn.execute("select complete and publication_id is not null from audit.mart_generation "
-                                       "where generation = 'shadow'").fetchone()
+            version = project_version()
+            # incremental only into a generation complete, published and built by this very code
+            (complete,) = conn.execute("select complete and publication_id is not null and code_version = %s "
+                                       "from audit.mart_generation where generation = 'shadow'", (version,)).fetchone()
             # incomplete until this build succeeds: a build that dies in it leaves it for a full refresh
             conn.execute("update audit.mart_generation set complete = false where generation = 'shadow'")
         ok = build(full_refresh=full_refresh or not complete)
@@ -125,9 +142,10 @@ def build_and_publish(full_refresh: bool = False, triggered_by: str = "cli") -> 
             conn.execute("select audit.swap_generations()")
             conn.execute("""update audit.mart_generation as g
                                set publication_id = case g.generation when 'live' then %s else l.publication_id end,
-                                   complete = case g.generation when 'live' then true else l.complete end
-                              from (select publication_id, complete from audit.mart_generation
-                                     where generation = 'live') as l""", (publication_id,))
+                                   complete = case g.generation when 'live' then true else l.complete end,
+                                   code_version = case g.generation when 'live' then %s else l.code_version end
+                              from (select publication_id, complete, code_version from audit.mart_generation
+                                     where generation = 'live') as l""", (publication_id, version))
             n = registry.mark_published(conn, file_ids)
             record_published_values(conn, publication_id)
             conn.execute("update audit.publication set status = 'published', finished_at = now(), models = %s "
