@@ -26,7 +26,16 @@ INCREMENTAL = {"marts.fct_dossier": (), "marts.fct_indicator_value": ("computed_
                "marts.fct_sipas_answer": (), "marts.rpt_one_stop_by_field": (),
                "marts.rpt_one_stop_reconciliation": (), "marts.rpt_service_index_reconciliation": (),
                "intermediate.int_service_index__sub_points": (),
-               "intermediate.int_service_index__listing_counts": ()}
+               "intermediate.int_service_index__listing_counts": (),
+               "marts.rpt_indicator_value": ("computed_at",), "marts.rpt_indicator_value_restated": ()}
+RENAMED = "UBND huyện Mường Tè (tên mới)"      # 12.H05's name after the registry test renames it
+
+
+def _renamed(snapshot: dict[str, list[tuple]], old_name: str) -> dict[str, Counter]:
+    """The snapshot with 12.H05's old name replaced by its new one wherever a row of that unit (first column)
+    carries it: the reports name units."""
+    return {table: Counter(tuple(RENAMED if r[0] == "12.H05" and x == old_name else x for x in r) for r in rows)
+            for table, rows in snapshot.items()}
 
 
 def _snapshot() -> dict[str, list[tuple]]:
@@ -83,8 +92,10 @@ def incremental(make_database, tmp_path_factory):
     assert build_and_publish().status == "published"
     after_increments = _snapshot()
     assert build_and_publish(full_refresh=True).status == "published"
+    with connect() as conn:
+        (h05_name,) = conn.execute("select unit_name from marts.dim_unit where unit_code = '12.H05'").fetchone()
     return {"url": url, "increments": after_increments, "full": _snapshot(), "dropped": dropped,
-            "changed": changed}
+            "changed": changed, "h05_name": h05_name}
 
 
 @pytest.mark.parametrize("table", sorted(INCREMENTAL))
@@ -115,8 +126,7 @@ def test_a_registry_change_makes_the_next_builds_full_refreshes(incremental, use
         # creates it anew
         (shadow_oid,) = conn.execute("select 'marts__next.fct_dossier'::regclass::oid").fetchone()
     registry = tmp_path / "units_renamed.csv"
-    registry.write_text("unit_code,unit_name,level,parent_code\n12.H05,UBND huyện Mường Tè (tên mới),district,12\n",
-                        encoding="utf-8")
+    registry.write_text(f"unit_code,unit_name,level,parent_code\n12.H05,{RENAMED},district,12\n", encoding="utf-8")
     import_units(registry)
     with connect() as conn:
         assert not conn.execute("select bool_or(complete) from audit.mart_generation").fetchone()[0]
@@ -125,14 +135,12 @@ def test_a_registry_change_makes_the_next_builds_full_refreshes(incremental, use
     with connect() as conn:
         (live_oid,) = conn.execute("select 'marts.fct_dossier'::regclass::oid").fetchone()
         name = conn.execute("select unit_name from marts.dim_unit where unit_code = '12.H05'").fetchone()[0]
-    assert live_oid != shadow_oid and name == "UBND huyện Mường Tè (tên mới)"
-    after, renamed = _snapshot(), "UBND huyện Mường Tè (tên mới)"
-    # the data did not change: the same tables again, the unit's new name aside (the report by field carries it)
-    by_field = "marts.rpt_one_stop_by_field"
-    assert {k: v for k, v in after.items() if k != by_field} == {
-        k: v for k, v in incremental["full"].items() if k != by_field}
-    expected = [(r[0], renamed, *r[2:]) if r[0] == "12.H05" else r for r in incremental["full"][by_field]]
-    assert any(r[0] == "12.H05" for r in expected) and Counter(after[by_field]) == Counter(expected)
+    assert live_oid != shadow_oid and name == RENAMED
+    after = _snapshot()
+    # the data did not change: the same tables again, with the unit's new name where the reports name it
+    assert {k: Counter(v) for k, v in after.items()} == _renamed(incremental["full"], incremental["h05_name"])
+    for report in ("marts.rpt_one_stop_by_field", "marts.rpt_indicator_value"):
+        assert any(r[0] == "12.H05" and RENAMED in r for r in after[report]), report
 
 
 def test_changed_dbt_code_makes_the_next_builds_full_refreshes(incremental, use_database, monkeypatch):
@@ -163,9 +171,35 @@ def test_changed_dbt_code_makes_the_next_builds_full_refreshes(incremental, use_
     with connect() as conn:
         assert {v for (v,) in conn.execute("select code_version from audit.mart_generation")} == {
             build.project_version()}
-    by_field = "marts.rpt_one_stop_by_field"      # carries the unit renamed by the registry test
-    assert {k: v for k, v in _snapshot().items() if k != by_field} == {
-        k: v for k, v in incremental["full"].items() if k != by_field}
+    assert {k: Counter(v) for k, v in _snapshot().items()} == _renamed(incremental["full"], incremental["h05_name"])
+
+
+def test_a_targets_change_makes_the_next_builds_full_refreshes(incremental, use_database, tmp_path):
+    """The reports compare every period with its year's target, and they are incremental by period: a changed
+    target (no file brings it) makes the next build of each generation a full refresh, so April's row shows it;
+    importing the same targets again changes nothing and keeps the builds incremental."""
+    from cchc_warehouse.reference.targets import import_targets
+
+    use_database(incremental["url"])
+    query = """select target_value, target_met, value >= 90 from marts.rpt_indicator_value
+                where unit_code = '12.H05' and indicator_code = 'OSS_ONTIME_RATE' and period = '2025-04'"""
+    with connect() as conn:
+        assert conn.execute("select bool_and(complete) from audit.mart_generation").fetchone()[0]
+        assert [r[0] for r in conn.execute(query)] == [None]        # the module's database has no targets
+    path = tmp_path / "targets.csv"
+    path.write_text("indicator_code,unit_level,year,comparison,threshold,note\n"
+                    "OSS_ONTIME_RATE,district,2025,>=,90,Thử\n", encoding="utf-8")
+    import_targets(path)
+    with connect() as conn:
+        assert not conn.execute("select bool_or(complete) from audit.mart_generation").fetchone()[0]
+    for _ in range(2):
+        assert build_and_publish().status == "published"
+    with connect() as conn:
+        ((target, met, at_least_90),) = conn.execute(query).fetchall()
+    assert target == 90 and met == at_least_90
+    import_targets(path)
+    with connect() as conn:
+        assert conn.execute("select bool_and(complete) from audit.mart_generation").fetchone()[0]
 
 
 def test_an_incremental_build_still_tests_the_rows_it_recomputed(incremental, use_database, tmp_path):

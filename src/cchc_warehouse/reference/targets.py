@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from cchc_warehouse.db import connect
+from cchc_warehouse.marts.generations import rebuild_both_in_full
 from cchc_warehouse.textnorm import nfc
 
 LEVELS = ("province", "department", "district", "commune", "all")
@@ -117,12 +118,18 @@ def import_targets(path: Path) -> int:
     with open(paths().dbt_project / "seeds" / "indicators.csv", encoding="utf-8") as f:
         known = {r["indicator_code"] for r in csv.DictReader(f)}
     targets = read_targets(path, known)
+    listed = ("select indicator_code, unit_level, year, comparison, threshold from ref.indicator_target "
+              "order by indicator_code, unit_level, year")
     with connect() as conn:
+        before = conn.execute(listed).fetchall()
         conn.execute("delete from ref.indicator_target where year = any(%s)", (sorted({t.year for t in targets}),))
         conn.cursor().executemany(
             """insert into ref.indicator_target (indicator_code, unit_level, year, comparison, threshold, note)
                values (%s, %s, %s, %s, %s, %s)""",
             [(t.indicator_code, t.unit_level, t.year, t.comparison, t.threshold, t.note) for t in targets])
+        if conn.execute(listed).fetchall() != before:
+            # the reports compare every period's values with its year's targets, and they are incremental by period
+            rebuild_both_in_full(conn)
     return len(targets)
 
 

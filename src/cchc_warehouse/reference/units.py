@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from cchc_warehouse.db import connect
+from cchc_warehouse.marts.generations import rebuild_both_in_full
 from cchc_warehouse.textnorm import nfc, unit_name_key
 
 LEVELS = {"province", "department", "district", "commune"}
@@ -121,7 +122,7 @@ def _upsert(conn, versions: Iterable[UnitVersion], provenance: str) -> int:
     if _registry_digest(conn) != before:
         # roll-ups, restatements and levels of every period may change: the next builds of both mart generations
         # are full refreshes (the incremental models recompute only the periods new files touch)
-        conn.execute("update audit.mart_generation set complete = false")
+        rebuild_both_in_full(conn)
     return len(rows)
 
 

@@ -1,10 +1,23 @@
+-- depends_on: {{ ref('stg_audit__file_coverage') }}
+{{ config_recomputed_by_period() }}
 -- What officials read: every indicator value by unit and period with Vietnamese names, two-decimal display,
 -- the target of the unit's level and year and whether it was met, and the change against the same period of
 -- the previous year (percentage points for rates, points for PAR points, places for the rank: positive =
--- moved up).
+-- moved up). Stored, and incremental by period: a build writes again the periods ending on or after the first day
+-- the new files can change, reading the year before them for the comparison; names, labels and targets change
+-- only with the registry, the code or a targets import, and each of those makes the next builds full refreshes.
 with facts as (
 
     select * from {{ ref('fct_indicator_value') }}
+
+),
+
+recomputed as (
+
+    select * from facts
+    {% if is_incremental() %}
+        where {{ period_end_of('period_type', 'period_start') }} >= {{ indicators_affected_from() }}
+    {% endif %}
 
 ),
 
@@ -56,7 +69,7 @@ select
         else f.value - prev.value
     end                                                       as change_vs_previous_year,
     f.computed_at
-from facts as f
+from recomputed as f
 join {{ ref('dim_unit') }} as u on u.unit_code = f.unit_code and u.valid_from = f.unit_valid_from
 join {{ ref('dim_period') }} as p on p.period_type = f.period_type and p.period_start = f.period_start
 join {{ ref('dim_indicator') }} as i on i.indicator_code = f.indicator_code

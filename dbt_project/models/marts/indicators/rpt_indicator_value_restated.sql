@@ -1,9 +1,21 @@
+-- depends_on: {{ ref('stg_audit__file_coverage') }}
+{{ config_recomputed_by_period() }}
 -- Indicator values restated to today's units, for reports comparing a reorganised unit's whole history
 -- (new Phú Thọ before July 2025 = old Phú Thọ + Hòa Bình + Vĩnh Phúc), with names, labels and targets of
--- today's unit. rpt_indicator_value shows every unit as it was.
+-- today's unit. rpt_indicator_value shows every unit as it was. Stored, and incremental by period, as
+-- rpt_indicator_value is.
 with facts as (
 
     select * from {{ ref('fct_indicator_value_restated') }}
+
+),
+
+recomputed as (
+
+    select * from facts
+    {% if is_incremental() %}
+        where {{ period_end_of('period_type', 'period_start') }} >= {{ indicators_affected_from() }}
+    {% endif %}
 
 )
 
@@ -34,7 +46,7 @@ select
     f.months_covered,
     prev.value           as previous_year_value,
     f.value - prev.value as change_vs_previous_year
-from facts as f
+from recomputed as f
 join {{ ref('dim_unit') }} as u on u.unit_code = f.unit_code and u.valid_from = f.unit_valid_from
 join {{ ref('dim_period') }} as p on p.period_type = f.period_type and p.period_start = f.period_start
 join {{ ref('dim_indicator') }} as i on i.indicator_code = f.indicator_code
