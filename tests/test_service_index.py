@@ -262,6 +262,30 @@ def test_a_row_of_another_period_than_the_one_given_is_an_error(warehouse, use_d
                             " where file_id = %s", (r2.file_id,)).fetchall() == [("quarter", date(2025, 7, 1))]
 
 
+@pytest.mark.parametrize(("title", "asked", "expected"), [
+    ("Kỳ đánh giá: Tháng 8/2025", "2025-08", "loaded"),          # the spec's month notations, one period
+    ("Kỳ đánh giá: 08/2025", "8/2025", "loaded"),
+    ("Kỳ đánh giá: Quý III/2025", "2025-Q3", "loaded"),
+    ("Kỳ đánh giá: Năm 2025", "2025", "loaded"),
+    ("Kỳ đánh giá: Tháng 7/2025", "2025-08", "rejected"),        # another period than --period
+])
+def test_a_title_period_and_the_given_one_compare_as_periods(warehouse, use_database, tmp_path, title, asked,
+                                                              expected):
+    """`cchc load service_index_stats FILE --period P`: the title's 'Kỳ đánh giá' and P are compared as periods,
+    not as text (the deployment test's CLI run rejected 'Tháng 2/2025' given '2025-02')."""
+    from cchc_warehouse.ingest.load import requested_period
+    from cchc_warehouse.sources import get_source
+
+    use_database(warehouse["url"])
+    path = tmp_path / "chi_so_766_ky.csv"
+    write(path, [[title], ["Mã đơn vị", "Tổng số hồ sơ", "Hồ sơ đúng hạn"], ["12.SNV", "10", "9"]], Variant("hand"))
+    period, given = requested_period(get_source("service_index_stats"), asked)
+    (r,) = load("service_index_stats", [path], period, given=given)
+    assert r.status == expected, r.reasons
+    if expected == "rejected":
+        assert any("Tháng 7/2025" in m and "2025-08" in m for m in r.reasons), r.reasons
+
+
 def _card(card_key: str, **params) -> list[dict]:
     from cchc_warehouse.reporting.dashboards import load_dashboards, render
 

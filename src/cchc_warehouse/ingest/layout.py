@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import pyarrow as pa
+
+from cchc_warehouse.ingest import parsing
 from cchc_warehouse.periods import month_from_title
 from cchc_warehouse.sources.spec import Column, ColumnFamily, SourceSpec, looks_like_code
 
@@ -149,7 +152,7 @@ def find_layout(rows: list[list], spec: SourceSpec, given: dict[str, str] | None
     for name, value in (given or {}).items():
         if name in seen:
             continue
-        if name in constants and constants[name] != value:
+        if name in constants and not _same_value(spec.column(name), constants[name], value):
             raise LayoutError(f"{spec.column(name).header} trong tiêu đề ({constants[name]}) khác giá trị được "
                               f"chỉ định ({value})")
         constants[name] = value
@@ -164,3 +167,14 @@ def find_layout(rows: list[list], spec: SourceSpec, given: dict[str, str] | None
     return Layout(header_row=header_row, headers=headers, columns=columns, extra=extra, dropped=dropped,
                   title_lines=titles, families=families, constants=constants, header_rows=header_rows,
                   column_numbers=numbers)
+
+
+def _same_value(col: Column, titled: str, given: str) -> bool:
+    """A value the title writes and one the load was given are the same when the column's own parsing rule types
+    them alike ('Tháng 2/2025' and '2025-02' are one evaluation period); a column without a rule compares text."""
+    if titled == given:
+        return True
+    if not col.parse or col.depends:
+        return False
+    a, b = parsing.parse(col.parse, pa.array([titled, given], pa.string())).to_pylist()
+    return a is not None and a == b
