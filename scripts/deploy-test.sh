@@ -448,7 +448,14 @@ for f in discover(make_path(Path(sys.argv[1])), parse_month(sys.argv[2])):
 PY
     for source in $(cut -d' ' -f1 "$WORK/cli-files.txt" | sort -u); do
       mapfile -t files < <(awk -v s="$source" '$1 == s { sub(/^[^ ]+ /, ""); print }' "$WORK/cli-files.txt")
-      "$CCHC" load "$source" "${files[@]}" --period "$period" || true          # exit 1: a file was rejected
+      # a source of evaluation periods (QĐ 766) takes its period from the file (column, else title), as the DAG
+      # does: the landing folder's month is where a month, quarter or year is filed, while --period P would make
+      # every row's period P (a quarter filed under its last month is then an error, as the spec says)
+      asked=(--period "$period")
+      if [ -n "$("$PY" -c "from cchc_warehouse.sources import get_source; print(get_source('$source').period_label or '')")" ]; then
+        asked=()
+      fi
+      "$CCHC" load "$source" "${files[@]}" "${asked[@]}" || true          # exit 1: a file was rejected
     done
     "$CCHC" build --no-docs || { echo "cchc build failed for $period"; exit 1; }
   done
