@@ -64,14 +64,16 @@ def build_load_dag(*, dag_id: str, cadence: str, schedule: Any, start_date: Any,
             except t.RunProblem as exc:
                 raise AirflowFailException(str(exc)) from None
 
-        @task(map_index_template="{{ landed_file }}", retries=1, outlets=raw)
+        # named from the mapped argument itself, so Airflow renders the name before the task runs: shown while it
+        # runs, and kept when it fails (a name set in the context during the run was, now and then, lost on failure)
+        @task(map_index_template="{{ task.op_kwargs['item']['source'] }}/{{ task.op_kwargs['item']['name'] }}",
+              retries=1, outlets=raw)
         def load_file(item: dict) -> dict:
             from cchc_warehouse.airflow import tasks as t
 
             t.task_started()
 
             ctx = get_current_context()
-            ctx["landed_file"] = f"{item['source']}/{item['name']}"
             outcome = t.load_landed(item, ctx["run_id"])
             for w in outcome["warnings"]:
                 print(f"CẢNH BÁO: {w}")
