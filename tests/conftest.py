@@ -25,6 +25,11 @@ os.environ["CCHC_HOME"] = str(_HOME)
 if (_worker := os.environ.get("PYTEST_XDIST_WORKER", "")).startswith("gw"):
     os.environ["CCHC_PG_PORT"] = str(54329 + 1 + int(_worker[2:]))
 os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
+# each process its own Airflow metadata database under its own CCHC_HOME (local_runs.configure): an xdist worker
+# inherits the controller's environment, and with it the controller's AIRFLOW_HOME, so both workers' DAG runs went
+# into one SQLite file and a test reading "the latest run" could read the other worker's
+for _key in ("AIRFLOW_HOME", "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"):
+    os.environ.pop(_key, None)
 _OUTER_URL = os.environ.pop("CCHC_DATABASE_URL", None)
 
 from cchc_warehouse.airflow import local_runs  # noqa: E402

@@ -75,6 +75,7 @@ def test_mapped_tasks_are_named_after_their_files_and_only_the_bad_one_failed(da
                 where task_id = 'load_file' and run_id = (select run_id from dag_run order by id desc limit 1)"""
         ).fetchall()
     states = dict(rows)
+    assert f"one_stop_dossiers/{dag_run['kept_dirty']}" in states, rows
     assert states.pop(f"one_stop_dossiers/{dag_run['kept_dirty']}") == "failed"
     assert set(states.values()) == {"success"} and len(states) == 5
 
