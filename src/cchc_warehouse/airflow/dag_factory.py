@@ -64,8 +64,8 @@ def build_load_dag(*, dag_id: str, cadence: str, schedule: Any, start_date: Any,
             except t.RunProblem as exc:
                 raise AirflowFailException(str(exc)) from None
 
-        # named from the mapped argument itself, so Airflow renders the name before the task runs: shown while it
-        # runs, and kept when it fails (a name set in the context during the run was, now and then, lost on failure)
+        # named from the mapped argument itself, so Airflow renders the name before the task runs: it shows while
+        # the task runs, whatever the task does later
         @task(map_index_template="{{ task.op_kwargs['item']['source'] }}/{{ task.op_kwargs['item']['name'] }}",
               retries=1, outlets=raw)
         def load_file(item: dict) -> dict:
