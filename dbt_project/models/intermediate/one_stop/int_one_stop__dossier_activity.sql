@@ -24,6 +24,8 @@ from unit_months as um
 inner join dossiers as d
     on
         um.unit_code = d.unit_code
-        and d.received_date <= um.period_end
-        -- not ended before the month (written to match fct_dossier's index on it)
+        -- not ended before the month (written to match fct_dossier's index on it) and received by its end, said of
+        -- the reception month, which no index covers: the planner reads the ended-date index, so a recent month
+        -- reads the unit's dossiers ended since its start, not every dossier the unit received before its end
         and coalesce(d.ended_date, 'infinity'::date) >= um.period_month
+        and date_trunc('month', d.received_date) <= um.period_month
