@@ -1,21 +1,63 @@
-{#- Which dossiers each one-stop indicator counts, over a row `a` of int_one_stop__dossier_activity: one
-    definition read by the indicator records (int_one_stop__indicator_records), hence by the indicator parts and
-    by `cchc trace`. Columns: indicator_code, in_numerator, in_denominator (false for a count), amount (what a
-    numerator record adds: 1, or its resolution days), scale (100 for a percentage), has_denominator. -#}
+{#- Which dossiers each one-stop indicator counts, over a row `a` of int_one_stop__dossier_activity: the one
+    definition, read by the indicator records (int_one_stop__indicator_records, listed by `cchc trace`) and by the
+    indicator parts (int_one_stop__indicator_parts, the same records summed). Each rule: code; numerator and
+    denominator, SQL conditions over `a` (denominator none for a count); amount, what a numerator record adds (1,
+    or its resolution days); scale, 100 for a percentage. -#}
+{% macro one_stop_indicator_rule_list() %}
+    {%- set rules = [
+        {'code': 'OSS_RECEIVED', 'numerator': 'a.received_in_period'},
+        {'code': 'OSS_CARRIED_OVER', 'numerator': 'not a.received_in_period'},
+        {'code': 'OSS_RESOLVED', 'numerator': 'a.resolved_in_period'},
+        {'code': 'OSS_RESOLVED_EARLY', 'numerator': "a.resolved_in_period and a.timeliness = 'early'"},
+        {'code': 'OSS_RESOLVED_ON_TIME', 'numerator': "a.resolved_in_period and a.timeliness = 'on_time'"},
+        {'code': 'OSS_RESOLVED_LATE', 'numerator': "a.resolved_in_period and a.timeliness = 'late'"},
+        {'code': 'OSS_PENDING', 'numerator': 'a.pending_at_end'},
+        {'code': 'OSS_PENDING_OVERDUE', 'numerator': 'a.pending_at_end and a.due_date < a.period_end'},
+        {'code': 'OSS_ONTIME_RATE', 'numerator': "a.resolved_in_period and a.timeliness in ('early', 'on_time')",
+         'denominator': 'a.resolved_in_period', 'scale': 100},
+        {'code': 'OSS_ONLINE_RATE', 'numerator': 'a.received_in_period and a.is_online',
+         'denominator': 'a.received_in_period', 'scale': 100},
+        {'code': 'OSS_ONLINE_PAYMENT_RATE', 'numerator': 'a.received_in_period and a.has_fee and a.paid_online',
+         'denominator': 'a.received_in_period and a.has_fee', 'scale': 100},
+        {'code': 'OSS_DIGITIZED_RESULT_RATE', 'numerator': 'a.resolved_in_period and a.has_digitized_result',
+         'denominator': 'a.resolved_in_period', 'scale': 100},
+        {'code': 'OSS_AVG_RESOLUTION_DAYS', 'numerator': 'a.resolved_in_period',
+         'denominator': 'a.resolved_in_period', 'amount': 'coalesce(a.resolution_days, 0)'},
+    ] -%}
+    {%- for r in rules -%}
+        {%- do r.update({'denominator': r.get('denominator'), 'amount': r.get('amount', '1'),
+                         'scale': r.get('scale', 1)}) -%}
+    {%- endfor -%}
+    {%- do return(rules) -%}
+{% endmacro %}
+
+{#- The rules as a VALUES list over `a`, one row per indicator: indicator_code, in_numerator, in_denominator (false
+    for a count), amount, scale, has_denominator. -#}
 {% macro one_stop_indicator_rules() %}
 values
-('OSS_RECEIVED', a.received_in_period, false, 1::numeric, 1, false),
-('OSS_CARRIED_OVER', not a.received_in_period, false, 1, 1, false),
-('OSS_RESOLVED', a.resolved_in_period, false, 1, 1, false),
-('OSS_RESOLVED_EARLY', a.resolved_in_period and a.timeliness = 'early', false, 1, 1, false),
-('OSS_RESOLVED_ON_TIME', a.resolved_in_period and a.timeliness = 'on_time', false, 1, 1, false),
-('OSS_RESOLVED_LATE', a.resolved_in_period and a.timeliness = 'late', false, 1, 1, false),
-('OSS_PENDING', a.pending_at_end, false, 1, 1, false),
-('OSS_PENDING_OVERDUE', a.pending_at_end and a.due_date < a.period_end, false, 1, 1, false),
-('OSS_ONTIME_RATE', a.resolved_in_period and a.timeliness in ('early', 'on_time'), a.resolved_in_period, 1, 100, true),
-('OSS_ONLINE_RATE', a.received_in_period and a.is_online, a.received_in_period, 1, 100, true),
-('OSS_ONLINE_PAYMENT_RATE', a.received_in_period and a.has_fee and a.paid_online,
- a.received_in_period and a.has_fee, 1, 100, true),
-('OSS_DIGITIZED_RESULT_RATE', a.resolved_in_period and a.has_digitized_result, a.resolved_in_period, 1, 100, true),
-('OSS_AVG_RESOLUTION_DAYS', a.resolved_in_period, a.resolved_in_period, coalesce(a.resolution_days, 0), 1, true)
+{%- for r in one_stop_indicator_rule_list() %}
+    ('{{ r.code }}', {{ r.numerator }}, {{ r.denominator or 'false' }}, ({{ r.amount }})::numeric, {{ r.scale }},
+     {{ 'true' if r.denominator else 'false' }}){{ ',' if not loop.last }}
+{%- endfor %}
+{% endmacro %}
+
+{#- The rules summed in one pass (int_one_stop__indicator_parts): a select list over `a` grouped by unit and month,
+    numerator_<n> and, for a rule with a denominator, denominator_<n>, n the rule's place in the list. -#}
+{% macro one_stop_indicator_rule_sums() %}
+    {%- for r in one_stop_indicator_rule_list() %}
+    coalesce(sum(({{ r.amount }})::numeric) filter (where {{ r.numerator }}), 0) as numerator_{{ loop.index }}
+        {%- if r.denominator %},
+    count(*) filter (where {{ r.denominator }})::numeric as denominator_{{ loop.index }}
+        {%- endif %}{{ ',' if not loop.last }}
+    {%- endfor %}
+{% endmacro %}
+
+{#- Those sums as one row per indicator: a VALUES list over `s` (a row of the sums): indicator_code, numerator,
+    denominator (NULL for a count), scale. -#}
+{% macro one_stop_indicator_rule_totals() %}
+values
+{%- for r in one_stop_indicator_rule_list() %}
+    ('{{ r.code }}', s.numerator_{{ loop.index }},
+     {{ 's.denominator_' ~ loop.index if r.denominator else 'null::numeric' }}, {{ r.scale }}){{ ',' if not loop.last }}
+{%- endfor %}
 {% endmacro %}
