@@ -3,7 +3,7 @@
   the rows of a model that declares `meta: {recomputed_scope: ...}` restricted to the same scope its incremental
   build rewrote; the rows outside it were written and tested by an earlier build and have not changed since.
   Without this the tests read the whole history every month and the build's cost grows with it.
-    recomputed_scope: {dossiers: <column>}   the dossier codes the new files touch (touched_dossier_codes)
+    recomputed_scope: {dossiers: <column>}   the dossier codes the new files touch (int_one_stop__touched_dossiers)
     recomputed_scope: {months: <column>}     months on or after indicators_affected_from()
     recomputed_scope: {periods: [<period type column>, <period start column>]}
                                              months, quarters and years ending on or after it
@@ -33,8 +33,8 @@
     {%- if not scope -%}
         {%- do return('') -%}
     {%- elif scope.dossiers -%}
-        {%- set touched = touched_dossier_codes(graph_relation('stg_one_stop__dossier_codes'), coverage) -%}
-        {%- do return(scope.dossiers ~ " = any(array(select t.dossier_code from (" ~ touched ~ ") as t))") -%}
+        {%- set touched = graph_relation('int_one_stop__touched_dossiers') -%}
+        {%- do return(scope.dossiers ~ " = any(array(select t.dossier_code from " ~ touched ~ " as t))") -%}
     {%- elif scope.months -%}
         {%- do return(scope.months ~ " >= " ~ indicators_affected_from(coverage)) -%}
     {%- elif scope.periods -%}

@@ -1,5 +1,4 @@
--- depends_on: {{ ref('stg_one_stop__dossier_codes') }}
--- depends_on: {{ ref('stg_audit__file_coverage') }}
+-- depends_on: {{ ref('int_one_stop__touched_dossiers') }}
 {{
     config(
         materialized='incremental',
@@ -14,14 +13,15 @@
         ],
         pre_hook=[
             "{% if is_incremental() %}delete from {{ this }} where dossier_code in ("
-            ~ "select t.dossier_code from ({{ touched_dossier_codes() }}) as t){% endif %}"
+            ~ "select t.dossier_code from {{ ref('int_one_stop__touched_dossiers') }} as t){% endif %}"
         ]
     )
 }}
 -- One row per dossier in its newest accepted state, with the flags and durations reports and counts use
 -- (int_one_stop__dossier_states) and the lineage (file, row, load) an auditor follows back to the source file.
--- Incremental: a build deletes the dossiers the new files touch (touched_dossier_codes: listed by them or by the
--- files they supersede) and inserts their newest state again; a dossier no current file lists any more is gone.
+-- Incremental: a build deletes the dossiers the new files touch (int_one_stop__touched_dossiers: listed by them or
+-- by the files they supersede) and inserts their newest state again; a dossier no current file lists any more is
+-- gone.
 -- A full refresh gives the same table (tests/test_incremental.py). The two expression indexes serve the month and
 -- period joins (int_one_stop__dossier_activity, int_service_index__listing_dossiers): a period reads the dossiers
 -- of its unit still open at its start, not every dossier the unit ever received. The procedure index serves
@@ -69,5 +69,5 @@ from {{ ref('int_one_stop__dossier_states') }} as d
 {% if is_incremental() %}
     -- an array (one initplan), not a semi-join: the condition reaches the raw rows through the views and their
     -- dossier-code index, so the build reads the touched dossiers' rows only
-    where d.dossier_code = any(array(select t.dossier_code from ({{ touched_dossier_codes() }}) as t))
+    where d.dossier_code = any(array(select t.dossier_code from {{ ref('int_one_stop__touched_dossiers') }} as t))
 {% endif %}
