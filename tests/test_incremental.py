@@ -91,17 +91,42 @@ def incremental(make_database, tmp_path_factory):
     assert r.status == "loaded", r.reasons
     assert build_and_publish().status == "published"
     after_increments = _snapshot()
+    with connect() as conn:     # what that build copied from the live generation, and what it should have
+        copied = {c for (c,) in conn.execute(
+            "select dossier_code from intermediate.int_one_stop__touched_dossiers where in_live")}
+        june_files = conn.execute(
+            """select c.file_id, bool_or(c.unit_code in ('12.H05', '12.H08'))
+                 from audit.file_coverage c join audit.source_file f using (file_id)
+                where f.source = 'one_stop_dossiers' and c.period_start = '2025-06-01' group by 1""").fetchall()
+        codes = {file_id: {c for (c,) in conn.execute(
+            "select dossier_code from raw.one_stop_dossiers_typed where file_id = %s", (file_id,))}
+            for file_id, _ in june_files}
+    corrected_units = set().union(*(codes[f] for f, corrected in june_files if corrected))
+    expected_copied = set().union(*(codes[f] for f, corrected in june_files if not corrected)) - corrected_units
+    fct_sql = next(r["compiled_code"] for r in json.loads(
+        (paths().home / "dbt" / "target" / "run_results.json").read_text(encoding="utf-8"))["results"]
+        if r["unique_id"] == "model.cchc.fct_dossier")
     assert build_and_publish(full_refresh=True).status == "published"
     with connect() as conn:
         (h05_name,) = conn.execute("select unit_name from marts.dim_unit where unit_code = '12.H05'").fetchone()
     return {"url": url, "increments": after_increments, "full": _snapshot(), "dropped": dropped,
-            "changed": changed, "h05_name": h05_name}
+            "changed": changed, "h05_name": h05_name, "copied": copied, "expected_copied": expected_copied,
+            "fct_sql": fct_sql}
 
 
 @pytest.mark.parametrize("table", sorted(INCREMENTAL))
 def test_full_refresh_equals_the_increments(incremental, table):
     assert len(incremental["increments"][table]) > 0
     assert incremental["increments"][table] == incremental["full"][table]
+
+
+def test_what_only_the_live_generations_files_touched_is_copied_from_it(incremental):
+    """The corrected listing's build writes into the generation built before June's: June's other listings touched
+    dossiers that the live generation already holds as this build computes them; those are copied from it (and the
+    equality with the full refresh above shows the copies are right), the corrected units' are computed."""
+    assert incremental["expected_copied"]
+    assert incremental["copied"] == incremental["expected_copied"]
+    assert '"marts"."fct_dossier"' in incremental["fct_sql"]
 
 
 def test_a_newer_file_removes_the_dossiers_it_no_longer_lists(incremental, use_database):

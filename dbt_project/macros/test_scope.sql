@@ -33,8 +33,11 @@
     {%- if not scope -%}
         {%- do return('') -%}
     {%- elif scope.dossiers -%}
+        {#- the dossiers the build computed; those it copied from the live generation were tested when it was built -#}
         {%- set touched = graph_relation('int_one_stop__touched_dossiers') -%}
-        {%- do return(scope.dossiers ~ " = any(array(select t.dossier_code from " ~ touched ~ " as t))") -%}
+        {%- set computed = ' where not t.in_live' if lag_from_live() else '' -%}
+        {%- set codes = "select t.dossier_code from " ~ touched ~ " as t" ~ computed -%}
+        {%- do return(scope.dossiers ~ " = any(array(" ~ codes ~ "))") -%}
     {%- elif scope.months -%}
         {%- do return(scope.months ~ " >= " ~ indicators_affected_from(coverage)) -%}
     {%- elif scope.periods -%}

@@ -57,14 +57,16 @@ def run_dbt(command: str, *extra: str) -> bool:
     return bool(res.success)
 
 
-def build(full_refresh: bool = False, select: str | None = None, shadow: bool = True) -> bool:
+def build(full_refresh: bool = False, select: str | None = None, shadow: bool = True,
+          lag_from_live: bool = False) -> bool:
     """`dbt build` (models, seeds, data tests, unit tests) into the shadow generation (staging__next, ...). Run it
-    through build_and_publish, which swaps the generations when it passed."""
+    through build_and_publish, which swaps the generations when it passed. lag_from_live: the live generation was
+    built complete by this code, one publication after the shadow (macros/lag_from_live.sql)."""
     extra = ["--full-refresh"] if full_refresh else []
     if select:
         extra += ["--select", select]
     if shadow:
-        extra += ["--vars", "{shadow: true}"]
+        extra += ["--vars", "{shadow: true, lag_from_live: %s}" % ("true" if lag_from_live else "false")]
     return run_dbt("build", *extra)
 
 
@@ -125,12 +127,17 @@ def build_and_publish(full_refresh: bool = False, triggered_by: str = "cli") -> 
         with connect() as conn:
             publication_id, file_ids = start_publication(conn, triggered_by, full_refresh)
             version = project_version()
-            # incremental only into a generation complete, published and built by this very code
-            (complete,) = conn.execute("select complete and publication_id is not null and code_version = %s "
-                                       "from audit.mart_generation where generation = 'shadow'", (version,)).fetchone()
+            # incremental only into a generation complete, published and built by this very code; what only the
+            # last publication's files changed is copied from the live generation if it too is all that
+            complete, live_same = conn.execute(
+                """select s.complete and s.publication_id is not null and s.code_version = %(v)s,
+                          l.complete and l.publication_id is not null and l.code_version = %(v)s
+                     from audit.mart_generation s, audit.mart_generation l
+                    where s.generation = 'shadow' and l.generation = 'live'""", {"v": version}).fetchone()
             # incomplete until this build succeeds: a build that dies in it leaves it for a full refresh
             conn.execute("update audit.mart_generation set complete = false where generation = 'shadow'")
-        ok = build(full_refresh=full_refresh or not complete)
+        full = full_refresh or not complete
+        ok = build(full_refresh=full, lag_from_live=bool(live_same) and not full)
         if not ok:
             with connect() as conn:
                 conn.execute("""update audit.publication set status = 'failed', finished_at = now(),

@@ -21,7 +21,8 @@
 -- (int_one_stop__dossier_states) and the lineage (file, row, load) an auditor follows back to the source file.
 -- Incremental: a build deletes the dossiers the new files touch (int_one_stop__touched_dossiers: listed by them or
 -- by the files they supersede) and inserts their newest state again; a dossier no current file lists any more is
--- gone.
+-- gone. The dossiers only the files of the live generation's publication touched (the shadow lags one publication
+-- behind) are copied from the live table, which holds them as this build would compute them (lag_from_live).
 -- A full refresh gives the same table (tests/test_incremental.py). The two expression indexes serve the month and
 -- period joins (int_one_stop__dossier_activity, int_service_index__listing_dossiers): a period reads the dossiers
 -- of its unit still open at its start, not every dossier the unit ever received. The procedure index serves
@@ -69,5 +70,18 @@ from {{ ref('int_one_stop__dossier_states') }} as d
 {% if is_incremental() %}
     -- an array (one initplan), not a semi-join: the condition reaches the raw rows through the views and their
     -- dossier-code index, so the build reads the touched dossiers' rows only
-    where d.dossier_code = any(array(select t.dossier_code from {{ ref('int_one_stop__touched_dossiers') }} as t))
+    where d.dossier_code = any(array(
+            select t.dossier_code from {{ ref('int_one_stop__touched_dossiers') }} as t
+            {%- if lag_from_live() %} where not t.in_live{% endif %}
+        ))
+    {%- if lag_from_live() %}
+        union all
+        -- the dossiers only the live generation's files touched: their state as the live generation holds it
+        -- (built by this same code from the same files, build.py checks), copied, not computed a second time
+        select l.* from {{ live_relation(this) }} as l
+        where l.dossier_code = any(array(
+                select t.dossier_code from {{ ref('int_one_stop__touched_dossiers') }} as t
+                where t.in_live
+            ))
+    {%- endif %}
 {% endif %}
