@@ -38,6 +38,11 @@ def _renamed(snapshot: dict[str, list[tuple]], old_name: str) -> dict[str, Count
             for table, rows in snapshot.items()}
 
 
+def _run_results() -> list[dict]:
+    path = paths().home / "dbt" / "target" / "run_results.json"
+    return json.loads(path.read_text(encoding="utf-8"))["results"]
+
+
 def _snapshot() -> dict[str, list[tuple]]:
     out = {}
     with connect() as conn:
@@ -103,15 +108,16 @@ def incremental(make_database, tmp_path_factory):
             for file_id, _ in june_files}
     corrected_units = set().union(*(codes[f] for f, corrected in june_files if corrected))
     expected_copied = set().union(*(codes[f] for f, corrected in june_files if not corrected)) - corrected_units
-    fct_sql = next(r["compiled_code"] for r in json.loads(
-        (paths().home / "dbt" / "target" / "run_results.json").read_text(encoding="utf-8"))["results"]
-        if r["unique_id"] == "model.cchc.fct_dossier")
+    results = _run_results()
+    fct_sql = next(r["compiled_code"] for r in results if r["unique_id"] == "model.cchc.fct_dossier")
+    unit_tests = {"incremental": sum(r["unique_id"].startswith("unit_test.") for r in results)}
     assert build_and_publish(full_refresh=True).status == "published"
+    unit_tests["full"] = sum(r["unique_id"].startswith("unit_test.") and r["status"] == "pass" for r in _run_results())
     with connect() as conn:
         (h05_name,) = conn.execute("select unit_name from marts.dim_unit where unit_code = '12.H05'").fetchone()
     return {"url": url, "increments": after_increments, "full": _snapshot(), "dropped": dropped,
             "changed": changed, "h05_name": h05_name, "copied": copied, "expected_copied": expected_copied,
-            "fct_sql": fct_sql}
+            "fct_sql": fct_sql, "unit_tests": unit_tests}
 
 
 @pytest.mark.parametrize("table", sorted(INCREMENTAL))
@@ -127,6 +133,18 @@ def test_what_only_the_live_generations_files_touched_is_copied_from_it(incremen
     assert incremental["expected_copied"]
     assert incremental["copied"] == incremental["expected_copied"]
     assert '"marts"."fct_dossier"' in incremental["fct_sql"]
+
+
+def test_unit_tests_run_when_the_code_is_new_to_the_generation_only(incremental):
+    """They test the code on fixed inputs: a full refresh runs every one of them (the project's unit_tests: blocks),
+    an incremental build into a generation this same code built and tested leaves them out."""
+    declared = 0
+    for path in paths().dbt_project.glob("models/**/*.yml"):
+        text = path.read_text(encoding="utf-8")
+        if "\nunit_tests:" in text:                       # the block ends its file: each of its items
+            declared += text.split("\nunit_tests:", 1)[1].count("\n  - name: ")
+    assert declared > 0
+    assert incremental["unit_tests"] == {"incremental": 0, "full": declared}
 
 
 def test_a_newer_file_removes_the_dossiers_it_no_longer_lists(incremental, use_database):
