@@ -24,7 +24,7 @@
 {#- The filter of the model a test is attached to, from its recomputed_scope; '' when the whole model is tested. -#}
 {% macro recomputed_scope_filter(test_node) -%}
     {%- set attached = test_node.get('attached_node') if test_node is mapping else test_node.attached_node -%}
-    {%- if flags.FULL_REFRESH or not attached or attached not in graph.nodes -%}
+    {%- if full_refresh_build() or not attached or attached not in graph.nodes -%}
         {%- do return('') -%}
     {%- endif -%}
     {%- set scope = graph.nodes[attached].config.meta.get('recomputed_scope') -%}
@@ -48,7 +48,7 @@
 
 {#- For a singular test over months: the first month it checks (every month on a full refresh). -#}
 {% macro recomputed_months_from() -%}
-    {%- if flags.FULL_REFRESH -%} date '0001-01-01' {%- else -%} {{ indicators_affected_from() }} {%- endif -%}
+    {%- if full_refresh_build() -%} date '0001-01-01' {%- else -%} {{ indicators_affected_from() }} {%- endif -%}
 {%- endmacro %}
 
 {#- The relation a model of this project builds into (its schema as this invocation generates it: live or shadow). -#}

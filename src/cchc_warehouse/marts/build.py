@@ -70,7 +70,7 @@ def build(full_refresh: bool = False, select: str | None = None, shadow: bool = 
     if select:
         extra += ["--select", select]
     if shadow:
-        extra += ["--vars", "{shadow: true, lag_from_live: %s}" % ("true" if lag_from_live else "false")]
+        extra += ["--vars", json.dumps({"shadow": True, "lag_from_live": lag_from_live})]
     return run_dbt("build", *extra)
 
 
