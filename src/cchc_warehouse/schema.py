@@ -5,6 +5,7 @@
 - sql/040_raw.generated.sql: each source's raw table and typed view (sources/<source>.py);
 - dbt_project/models/staging/_sources.yml: the dbt sources, raw typed views included;
 - dbt_project/seeds/sources.csv: the source catalogue reports name sources by;
+- dbt_project/macros/state_declarations.generated.sql: which columns make a row's state (state_key);
 - expectations/: the quality gate's suites and checkpoints (gate.suites).
 
 The typed view of a source is what the gate validates and dbt's staging reads: the raw row, its file's period, the
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import yaml
@@ -180,6 +182,25 @@ def sources_seed() -> str:
     return out.getvalue()
 
 
+def state_columns(spec: SourceSpec) -> list[str]:
+    """The typed view's columns whose values make a row's state (source declaring a state_key): every column the
+    source declares as read (the typed value, else the text), the unit as resolved; lineage and period aside."""
+    cols = [spec.unit.code] if spec.unit else []
+    for col in spec.stored_columns:
+        if spec.unit and col.name == spec.unit.code:
+            continue
+        cols.append(col.value_name if col.in_raw else col.text_name)
+    return cols
+
+
+def state_macros() -> str:
+    """dbt's view of the state declarations (macros/row_state.sql reads it)."""
+    decl = {s.name: {"key": s.state_key, "columns": state_columns(s)} for s in SOURCES.values() if s.state_key}
+    return ("{#- Written by `cchc generate` from the source declarations (state_key): do not edit by hand. -#}\n"
+            "{% macro state_declarations() -%}\n    {{ return(" + json.dumps(decl, ensure_ascii=False)
+            + ") }}\n{%- endmacro %}\n")
+
+
 def generated_files() -> dict[Path, str]:
     """Every generated file and its content (the gate's expectations are written by gate.suites)."""
     p = paths()
@@ -189,6 +210,7 @@ def generated_files() -> dict[Path, str]:
         p.sql_dir / "040_raw.generated.sql": raw_sql(),
         p.dbt_project / "models" / "staging" / "_sources.yml": dbt_sources_yaml(),
         p.dbt_project / "seeds" / "sources.csv": sources_seed(),
+        p.dbt_project / "macros" / "state_declarations.generated.sql": state_macros(),
     }
 
 

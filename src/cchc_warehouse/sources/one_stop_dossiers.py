@@ -32,6 +32,7 @@ ONE_STOP_DOSSIERS = SourceSpec(
     indexed=("dossier_code",),                       # fct_dossier recomputes the dossiers of new files by code
     unique_message_vi="mã hồ sơ trùng lặp trong tệp",
     affects_from="received_at",
+    state_key="dossier_code",                        # listed every month while open
     columns=(
         Column("dossier_code", "Mã hồ sơ", ("Số hồ sơ", "MaHoSo"), required=True),
         Column("unit_code", "Mã đơn vị", ("Mã cơ quan", "MaDonVi"), required=True, parse="unit"),

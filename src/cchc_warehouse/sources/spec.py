@@ -216,6 +216,11 @@ class SourceSpec:
     # the typed date column whose month is the earliest a row can change (a dossier's reception: a June listing
     # can change March's counts); default: the row's period
     affects_from: str | None = None
+    # state_key: the column naming one thing a source lists again in file after file while it lasts (a dossier, in
+    # every monthly listing until it ends): its newest row is its state, and a row repeating the state before it
+    # (its row_state, dbt macros/row_state.generated.sql) changes no month; the build's window then starts at the
+    # reception of what did change, not at the oldest dossier still open (int_one_stop__touched_dossiers)
+    state_key: str | None = None
     # dates a row may carry: from this day to this long after the file's period (every date column, blocking)
     plausible_dates: tuple[str, str] = ("2000-01-01", "2 years")
     view_columns: tuple[tuple[str, str], ...] = ()   # (name, SQL over the raw row `r`) added by the typed view

@@ -1,0 +1,26 @@
+{#-
+  Runs of one state. A source declaring a state_key lists the same thing again in file after file while it lasts (a
+  dossier, in every monthly listing until it ends): its rows in the current files, oldest first (file period, then
+  file id: the order whose last row is the newest state, stg_one_stop__dossiers), form runs of equal states. A row
+  starts a run when it is the thing's first row or its state differs from the row before it.
+  - The newest state is reported from the first row of the newest run (its lineage: the file and row where the
+    state was first listed), so a row repeating its state changes nothing a build has stored.
+  - A build's window starts, for such a source's new files, at the reception of the things whose rows start a run
+    (int_one_stop__touched_dossiers.changes_from), not at the oldest thing still listed.
+  The columns of a state: macros/state_declarations.generated.sql, written from the declarations.
+-#}
+
+{#- The state of a row `t` of the typed view of `source_name`: its declared columns as one hash. -#}
+{% macro row_state(source_name, t) -%}
+    {%- set decl = state_declarations()[source_name] -%}
+    md5(row({% for c in decl.columns %}{{ t }}.{{ c }}{{ ', ' if not loop.last }}{% endfor %})::text)
+{%- endmacro %}
+
+{#- True when the row `t` starts a run of its state (SQL over a query of the typed view's current rows): the thing's
+    first row (no row before it), or a state other than the row before it's (a state is never NULL). -#}
+{% macro starts_state_run(source_name, t) -%}
+    {%- set key = state_declarations()[source_name].key -%}
+    coalesce(lag({{ row_state(source_name, t) }})
+        over (partition by {{ t }}.{{ key }} order by {{ t }}.period_month, {{ t }}.file_id)
+        <> {{ row_state(source_name, t) }}, true)
+{%- endmacro %}
