@@ -1,8 +1,15 @@
 -- One row per dossier code: the newest state of each one-stop dossier, typed. Rows of the files current for
--- their (unit, month); a dossier listed in several months takes its latest month's row.
+-- their (unit, month); a dossier listed in several months takes its latest month's state, reported from the row
+-- that first listed that state (macros/row_state.sql: the first row of the newest run of equal states), so that its
+-- lineage (source_file_id, source_row, source_load_id) stays put while later listings repeat it. reported_in_month:
+-- the latest month that listed it.
 with source as (
 
-    {{ current_rows('one_stop_dossiers') }}
+    select
+        t.*,
+        {{ starts_state_run('one_stop_dossiers', 't') }} as starts_run,  -- noqa: LT01
+        max(t.period_month) over (partition by t.dossier_code) as newest_month
+    from ({{ current_rows('one_stop_dossiers') }}) as t
 
 ),
 
@@ -32,11 +39,12 @@ renamed as (
         reused_data                       as has_reused_data,
         citizen_data                      as has_citizen_data,
         synced_dvcqg                      as is_synced_dvcqg,
-        period_month                      as reported_in_month,
+        newest_month                      as reported_in_month,
         file_id                           as source_file_id,
         load_id                           as source_load_id,
         source_row
     from source
+    where starts_run
     order by dossier_code asc, period_month desc, file_id desc
 
 )
