@@ -6,6 +6,7 @@ fct_dossier, the changed one has its new state."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from datetime import date
 
@@ -73,7 +74,8 @@ def incremental(make_database, tmp_path_factory):
         assert {r.status for r in results} == {"loaded"}, [(r.path.name, r.reasons) for r in results]
         assert build_and_publish().status == "published"
     # a corrected June listing for 12.H05 and 12.H08: the first two June dossiers of 12.H05 dropped (received in
-    # June: no other listing has them), the third finished on 20/06/2025 instead
+    # June: no other listing has them), the third finished on 20/06/2025 instead; and a dossier received in April,
+    # still being processed, listed for the first time (July's and August's listings list it again)
     with connect() as conn:
         rows = conn.execute("""select dossier_code, unit_code, procedure_code, channel_code, received_date, due_date,
                                       finished_date, status_code
@@ -90,12 +92,14 @@ def incremental(make_database, tmp_path_factory):
             finished, status = date(2025, 6, 20), 10
         cells.append([code, unit, proc, str(channel), f"{received:%d/%m/%Y}", due and f"{due:%d/%m/%Y}",
                       finished and f"{finished:%d/%m/%Y}", str(status)])
+    still_open = ["12H05-2504-800000", "12.H05", june_h05[2][2], "1", "15/04/2025", "30/04/2025", None, "4"]
+    cells.append(still_open)
     path = out / "ho_so_muong_te_nam_nhun_2025_06_sua.csv"
     write(path, cells, Variant("corrected"))
     (r,) = load("one_stop_dossiers", [path], MONTHS[-1])
     assert r.status == "loaded", r.reasons
     assert build_and_publish().status == "published"
-    after_increments = _snapshot()
+    corrected_file = r.file_id
     with connect() as conn:     # what that build copied from the live generation, and what it should have
         copied = {c for (c,) in conn.execute(
             "select dossier_code from intermediate.int_one_stop__touched_dossiers where in_live")}
@@ -111,13 +115,46 @@ def incremental(make_database, tmp_path_factory):
     results = _run_results()
     fct_sql = next(r["compiled_code"] for r in results if r["unique_id"] == "model.cchc.fct_dossier")
     unit_tests = {"incremental": sum(r["unique_id"].startswith("unit_test.") for r in results)}
+    still_open = _list_an_open_dossier_again(out, still_open, corrected_file)
+    after_increments = _snapshot()
     assert build_and_publish(full_refresh=True).status == "published"
     unit_tests["full"] = sum(r["unique_id"].startswith("unit_test.") and r["status"] == "pass" for r in _run_results())
     with connect() as conn:
         (h05_name,) = conn.execute("select unit_name from marts.dim_unit where unit_code = '12.H05'").fetchone()
     return {"url": url, "increments": after_increments, "full": _snapshot(), "dropped": dropped,
             "changed": changed, "h05_name": h05_name, "copied": copied, "expected_copied": expected_copied,
-            "fct_sql": fct_sql, "unit_tests": unit_tests}
+            "fct_sql": fct_sql, "unit_tests": unit_tests, "still_open": still_open}
+
+
+def _list_an_open_dossier_again(out, old: list, corrected_file: int) -> dict:
+    """July and August listings of 12.H05 that list the April dossier of the corrected June listing again, unchanged,
+    beside a dossier received in July (listed again in August) and one received in August; each month built.
+    August's build recomputes July's and August's listings (the shadow lags one publication): the window of its
+    period models must start in July, not at the old dossier's reception."""
+    header = ["Mã hồ sơ", "Mã đơn vị", "Mã TTHC", "Kênh nộp", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày kết thúc xử lý",
+              "Trạng thái"]
+    code, unit, proc, channel, _, _, _, status = old
+    received = date(2025, 4, 15)
+    july = ["12H05-2507-800001", unit, proc, channel, "03/07/2025", "20/07/2025", None, status]
+    august = ["12H05-2508-800002", unit, proc, channel, "04/08/2025", "21/08/2025", None, status]
+    windows = {}
+    for month, rows in ((date(2025, 7, 1), [old, july]), (date(2025, 8, 1), [old, july, august])):
+        path = out / f"ho_so_muong_te_{month:%Y_%m}.csv"
+        write(path, [header, *rows], Variant(f"{month:%Y-%m}"))
+        (r,) = load("one_stop_dossiers", [path], month)
+        assert r.status == "loaded", r.reasons
+        assert build_and_publish().status == "published"
+        parts = next(x["compiled_code"] for x in _run_results()
+                     if x["unique_id"] == "model.cchc.int_indicator_parts__own")
+        windows[f"{month:%Y-%m}"] = re.search(r"period_month >= date '([\d-]+)'", parts).group(1)
+    with connect() as conn:
+        changes = dict(conn.execute(
+            "select dossier_code, changes_from from intermediate.int_one_stop__touched_dossiers"
+            " where dossier_code = any(%s)", ([code, july[0], august[0]],)).fetchall())
+        lineage = conn.execute("select source_file_id, reported_in_month from marts.fct_dossier"
+                               " where dossier_code = %s", (code,)).fetchone()
+    return {"code": code, "received": received, "windows": windows, "changes": changes, "lineage": lineage,
+            "corrected_file": corrected_file, "july": july[0], "august": august[0]}
 
 
 @pytest.mark.parametrize("table", sorted(INCREMENTAL))
@@ -133,6 +170,20 @@ def test_what_only_the_live_generations_files_touched_is_copied_from_it(incremen
     assert incremental["expected_copied"]
     assert incremental["copied"] == incremental["expected_copied"]
     assert '"marts"."fct_dossier"' in incremental["fct_sql"]
+
+
+def test_a_dossier_listed_again_unchanged_does_not_pull_the_window_back(incremental):
+    """A listing names every dossier still open, month after month. August's build recomputes July's and August's
+    listings, which repeat a dossier received before June unchanged: its periods are recomputed from July (the
+    month of the lag's listing and of the dossier first listed in it), not from that dossier's reception, and the
+    dossier keeps the lineage of the listing that first gave its state (the corrected June one) while it is reported
+    in August. The full refresh gives the same tables (above), so the old months kept were right."""
+    o = incremental["still_open"]
+    # July's build recomputes the corrected June listing too (the lag), which supersedes June's: every row counts
+    assert o["windows"]["2025-07"] <= f"{o['received']:%Y-%m}-01"
+    assert o["windows"]["2025-08"] == "2025-07-01"
+    assert o["changes"] == {o["code"]: None, o["july"]: date(2025, 7, 1), o["august"]: date(2025, 8, 1)}
+    assert o["lineage"] == (o["corrected_file"], date(2025, 8, 1))
 
 
 def test_unit_tests_run_when_the_code_is_new_to_the_generation_only(incremental):

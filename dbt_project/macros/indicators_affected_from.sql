@@ -1,20 +1,35 @@
 {#-
   First day whose indicator values can change with the files the build recomputes (audit.recomputed_file: the files
   accepted when the build started, and those published since the shadow generation it builds into was last built):
-  the earliest month the rows of those files, and of the files they
-  supersede (same source, unit and period), can affect (audit.file_coverage.affects_from, per the source's
-  declaration: a dossier's reception month, a survey's month, a row's period). '9999-12-01' when the build publishes
-  nothing new. Quarter and year values ending on or after that day are recomputed. coverage: the relation of
-  stg_audit__file_coverage, for callers that may not ref() it (data tests: macros/test_scope.sql). Read once per
-  model when it runs (the recomputed files are fixed for the whole build) and written into its SQL as a literal.
+  the earliest month the rows of those files, and of the files they supersede (same source, unit and period), can
+  affect (audit.file_coverage.affects_from, per the source's declaration: a dossier's reception month, a survey's
+  month, a row's period). A source declaring a state_key (a dossier listing, which lists every open dossier month
+  after month) counts, for the files the build recomputes, their own period and the months of the things whose
+  state they change (int_one_stop__touched_dossiers.changes_from, macros/row_state.sql), not the reception of
+  every dossier still open: one dossier open for years would otherwise pull every build back to its reception.
+  The files they supersede still count every row (a re-delivery may drop a dossier). '9999-12-01' when the build
+  publishes nothing new. Quarter and year values ending on or after that day are recomputed. coverage, touched: the
+  relations of stg_audit__file_coverage and int_one_stop__touched_dossiers, for callers that may not ref() them
+  (data tests: macros/test_scope.sql). Read once per model when it runs (the recomputed files are fixed for the
+  whole build) and written into its SQL as a literal.
 -#}
-{% macro indicators_affected_from(coverage=none) %}
+{% macro indicators_affected_from(coverage=none, touched=none) %}
 {%- set coverage = coverage or ref('stg_audit__file_coverage') -%}
+{%- set touched = touched or ref('int_one_stop__touched_dossiers') -%}
+{%- set stated = state_declarations().keys() | list -%}
+{%- if stated != ['one_stop_dossiers'] -%}
+    {{ exceptions.raise_compiler_error("int_one_stop__touched_dossiers finds the state changes of one_stop_dossiers"
+                                       " only; declared: " ~ stated) }}
+{%- endif -%}
 {%- set query -%}
-    select coalesce(min(affected.affects_from), date '9999-12-01')
-      from {{ coverage }} as affected
-      join {{ coverage }} as recomputed_coverage
-        on recomputed_coverage.is_recomputed and {{ same_coverage('recomputed_coverage', 'affected') }}
+    select coalesce(least(
+        (select min(case when affected.is_recomputed and affected.source = 'one_stop_dossiers'
+                         then affected.period_start else affected.affects_from end)
+           from {{ coverage }} as affected
+           join {{ coverage }} as recomputed_coverage
+             on recomputed_coverage.is_recomputed and {{ same_coverage('recomputed_coverage', 'affected') }}),
+        (select min(t.changes_from) from {{ touched }} as t)
+    ), date '9999-12-01')
 {%- endset -%}
 {%- if execute -%}
     {#- a literal, read when the model runs: the planner sizes each period filter by it (a subquery is an unknown

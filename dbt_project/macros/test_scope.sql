@@ -30,18 +30,18 @@
     {%- set scope = graph.nodes[attached].config.meta.get('recomputed_scope') -%}
     {#- a generic test may not ref() what it was not parsed with: the views are named from the graph -#}
     {%- set coverage = graph_relation('stg_audit__file_coverage') -%}
+    {%- set touched = graph_relation('int_one_stop__touched_dossiers') -%}
     {%- if not scope -%}
         {%- do return('') -%}
     {%- elif scope.dossiers -%}
         {#- the dossiers the build computed; those it copied from the live generation were tested when it was built -#}
-        {%- set touched = graph_relation('int_one_stop__touched_dossiers') -%}
         {%- set computed = ' where not t.in_live' if lag_from_live() else '' -%}
         {%- set codes = "select t.dossier_code from " ~ touched ~ " as t" ~ computed -%}
         {%- do return(scope.dossiers ~ " = any(array(" ~ codes ~ "))") -%}
     {%- elif scope.months -%}
-        {%- do return(scope.months ~ " >= " ~ indicators_affected_from(coverage)) -%}
+        {%- do return(scope.months ~ " >= " ~ indicators_affected_from(coverage, touched)) -%}
     {%- elif scope.periods -%}
-        {%- do return(period_end_of(scope.periods[0], scope.periods[1]) ~ " >= " ~ indicators_affected_from(coverage)) -%}
+        {%- do return(period_end_of(scope.periods[0], scope.periods[1]) ~ " >= " ~ indicators_affected_from(coverage, touched)) -%}
     {%- endif -%}
     {{ exceptions.raise_compiler_error("unknown recomputed_scope " ~ scope ~ " on " ~ attached) }}
 {%- endmacro %}

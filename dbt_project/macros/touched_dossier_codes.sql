@@ -4,7 +4,11 @@
   supersede: a newer file can drop a dossier the older one listed, and the dossier then falls back to an earlier
   month's row, or leaves the warehouse). One row per code, with in_live: touched only through files the live
   generation was built with (published since the shadow was last built), not through the running publication's,
-  so the live generation holds its state as this build would compute it.
+  so the live generation holds its state as this build would compute it; and changes_from: the first month the
+  state this build gives the dossier can change, when a row of a file it recomputes starts a run of the dossier's
+  state (macros/row_state.sql: a new dossier, or a state other than the row before it), the earlier of that row's
+  and the previous row's affects_from; NULL when the recomputed files only repeat its state (indicators_affected_from
+  then leaves its old months alone).
 -#}
 {% macro touched_dossier_codes() %}
 {%- set touching_files -%}
@@ -14,10 +18,32 @@
             on n.is_recomputed and {{ same_coverage('n', 'o') }}
          where o.source = 'one_stop_dossiers'
 {%- endset %}
-    select c.dossier_code, not bool_or(c.file_id = any(array({{ touching_files }} and n.is_new))) as in_live
-      from {{ ref('stg_one_stop__dossier_codes') }} as c
-     where c.file_id = any(array(   -- an array, not a semi-join: the raw rows are found by their file (BRIN index)
-        {{ touching_files }}
-     ))
-     group by c.dossier_code
+    with touched as (
+
+        select c.dossier_code, not bool_or(c.file_id = any(array({{ touching_files }} and n.is_new))) as in_live
+          from {{ ref('stg_one_stop__dossier_codes') }} as c
+         where c.file_id = any(array(   -- an array, not a semi-join: the raw rows are found by their file (BRIN)
+            {{ touching_files }}
+         ))
+         group by c.dossier_code
+
+    ),
+
+    changes as (   -- the touched dossiers' rows that start a run of their state, in a file this build recomputes
+
+        select l.dossier_code, min(least(l.affects_from, l.previous_affects_from)) as changes_from
+          from {{ ref('stg_one_stop__dossier_listings') }} as l
+         where l.dossier_code = any(array(select t.dossier_code from touched as t))   -- by the dossier-code index
+           and l.starts_state_run
+           and l.file_id = any(array(
+                select n.file_id from {{ ref('stg_audit__file_coverage') }} as n
+                 where n.is_recomputed and n.source = 'one_stop_dossiers'
+           ))
+         group by l.dossier_code
+
+    )
+
+    select t.dossier_code, t.in_live, ch.changes_from
+      from touched as t
+      left join changes as ch on ch.dossier_code = t.dossier_code
 {% endmacro %}

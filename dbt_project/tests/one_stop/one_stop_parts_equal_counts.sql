@@ -1,4 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
+-- depends_on: {{ ref('int_one_stop__touched_dossiers') }}
 -- The one-stop indicator parts (indicator records summed: one_stop_indicator_rules) equal the month's counts
 -- (one_stop_counts over the same activity flags) for every unit and month: the two readings of the counting rules
 -- cannot drift apart. Returns the disagreeing (unit, month, indicator). An incremental build checks the months it

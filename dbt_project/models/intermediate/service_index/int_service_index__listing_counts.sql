@@ -1,4 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
+-- depends_on: {{ ref('int_one_stop__touched_dossiers') }}
 {{ config_recomputed_by_period('period_grain', 'period_start') }}
 -- The Decision 766 counts a unit's dossier listings give, one row per unit and period of
 -- int_service_index__listing_dossiers: dossiers_total, dossiers_on_time, received by channel, with a fee and paid

@@ -1,4 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
+-- depends_on: {{ ref('int_one_stop__touched_dossiers') }}
 {{ config_recomputed_by_period('period_grain', 'period_start') }}
 -- Points of every sub-indicator, one row per unit, period and sub-indicator, by the scheme version in force on the
 -- period's first day (seed svc766_scheme: docs block svc766_scoring). rate = numerator / denominator (NULL when

@@ -1,4 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
+-- depends_on: {{ ref('int_one_stop__touched_dossiers') }}
 {{ config_recomputed_by_period() }}
 -- What officials read: every indicator value by unit and period with Vietnamese names, two-decimal display,
 -- the target of the unit's level and year and whether it was met, and the change against the same period of

@@ -1,4 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
+-- depends_on: {{ ref('int_one_stop__touched_dossiers') }}
 {{ config_recomputed_by_period() }}
 -- Indicator values restated to today's units, for reports comparing a reorganised unit's whole history
 -- (new Phú Thọ before July 2025 = old Phú Thọ + Hòa Bình + Vĩnh Phúc), with names, labels and targets of

@@ -1,4 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
+-- depends_on: {{ ref('int_one_stop__touched_dossiers') }}
 {{ config_recomputed_by_period("'month'", 'period_month', indexes=[{'columns': ['period_month']}]) }}
 -- One-stop results per unit, field (lĩnh vực) and month from the dossier listings, by the same counting rules
 -- as the indicators; a report sums the units it shows and recomputes the on-time rate from the sums.

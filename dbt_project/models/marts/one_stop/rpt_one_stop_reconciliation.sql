@@ -1,4 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
+-- depends_on: {{ ref('int_one_stop__touched_dossiers') }}
 {{ config_recomputed_by_period("'month'", 'period_month', indexes=[{'columns': ['period_month']}]) }}
 -- Where a unit sent both a dossier listing and a Biểu 06 form for the same month: each column of the form
 -- (3)-(13) beside the same figure counted from the listing, and the difference (form - listing). Every pair is

@@ -1,4 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
+-- depends_on: {{ ref('int_one_stop__touched_dossiers') }}
 {{ config_recomputed_by_period() }}
 -- Every sub-indicator of the Decision 766 index per unit and period, with the counts, rate, threshold, points
 -- obtained and lost, the scheme version that scored it and the file and row the counts came from

@@ -1,4 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
+-- depends_on: {{ ref('int_one_stop__touched_dossiers') }}
 {{ config_recomputed_by_period() }}
 -- The dossiers that cost a unit progress points in a Decision 766 period, from its dossier listings: late or
 -- overdue at the period's end (end date after the due date plus the days waiting for supplements), or asked for

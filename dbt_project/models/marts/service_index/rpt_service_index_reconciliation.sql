@@ -1,4 +1,5 @@
 -- depends_on: {{ ref('stg_audit__file_coverage') }}
+-- depends_on: {{ ref('int_one_stop__touched_dossiers') }}
 {{ config_recomputed_by_period() }}
 -- The one-stop system against the portal: for every unit and period with both a Decision 766 statistics row and
 -- dossier listings, each count the listings give beside the file-given one and their difference (the file-given
