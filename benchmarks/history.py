@@ -6,7 +6,9 @@ landing folders (all monthly sources: dossier listings, Biểu 06 forms, e-docum
 plan reports, QĐ 766 statistics) through `load` (registry, archive, COPY, gate), then one `build_and_publish`
 (dbt build into the shadow generation, swap, publication). Each month's files are generated just before it is
 loaded: the dossiers received in the month (a simulation of its own, its own seed) and every earlier dossier still open
-at the month's start, listed again in its state at the month's end as a real export lists it. Prints per month
+at the month's start, listed again in its state at the month's end as a real export lists it (--open-for-years:
+a share of each month's dossiers never ends, as some land and construction dossiers stay open for years, and is
+listed unchanged every month after). Prints per month
 the load and build seconds and the slowest dbt models, then the ratio of the last month's seconds to the first's
 for the build and the load (goal: <= 1.2 each) and the models whose time grew most; past a year, also each
 month's build against the same month a year earlier. Figures, not a timed test.
@@ -21,6 +23,7 @@ import os
 import shutil
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -67,6 +70,9 @@ def main() -> int:
     ap.add_argument("--dossiers-per-month", type=int, default=50_000)
     ap.add_argument("--start", default="2024-01")
     ap.add_argument("--keep", action="store_true", help="keep the database and files")
+    ap.add_argument("--open-for-years", type=float, default=0.0, metavar="SHARE",
+                    help="share of each month's dossiers that stay open, listed unchanged every month after (a "
+                         "real province has some: land, construction), e.g. 0.002; default none")
     args = ap.parse_args()
 
     os.environ.setdefault("CCHC_HOME", tempfile.mkdtemp(prefix="cchc-history-"))
@@ -92,12 +98,16 @@ def main() -> int:
     rows: list[tuple[str, float, float, int]] = []
     open_dossiers: list = []
     timings: dict[str, dict[str, float]] = {}
-    print(f"history: {args.months} months from {first:%Y-%m}, {args.dossiers_per_month} dossiers a month, "
-          f"database {os.environ['CCHC_DATABASE_URL'].rsplit('/', 1)[-1]}", flush=True)
+    print(f"history: {args.months} months from {first:%Y-%m}, {args.dossiers_per_month} dossiers a month"
+          + (f", {args.open_for_years:g} of them open for years" if args.open_for_years else "")
+          + f", database {os.environ['CCHC_DATABASE_URL'].rsplit('/', 1)[-1]}", flush=True)
     try:
         for i, m in enumerate(months):
             landing = work / f"{m:%Y-%m}"
             received = [d for d in simulate([m], args.dossiers_per_month, seed=1000 + i) if d.received.date() >= m]
+            if args.open_for_years:
+                every = round(1 / args.open_for_years)
+                received = [replace(d, end=None) if k % every == 0 else d for k, d in enumerate(received)]
             dossiers = received + open_dossiers
             snapshot = month_snapshot(dossiers, m)
             write_month(landing, m, snapshot)
