@@ -18,7 +18,8 @@
     )
 }}
 -- One row per dossier in its newest accepted state, with the flags and durations reports and counts use
--- (int_one_stop__dossier_states) and the lineage (file, row, load) an auditor follows back to the source file.
+-- (int_one_stop__dossier_states) and the lineage (file, row, load) an auditor follows back to the source file: the
+-- listing that first gave the state (models/docs/rules.md, state_runs).
 -- Incremental: a build deletes the dossiers the new files touch (int_one_stop__touched_dossiers: listed by them or
 -- by the files they supersede) and inserts their newest state again; a dossier no current file lists any more is
 -- gone. The dossiers only the files of the live generation's publication touched (the shadow lags one publication
