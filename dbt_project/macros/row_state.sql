@@ -16,11 +16,14 @@
     md5(row({% for c in decl.columns %}{{ t }}.{{ c }}{{ ', ' if not loop.last }}{% endfor %})::text)
 {%- endmacro %}
 
-{#- True when the row `t` starts a run of its state (SQL over a query of the typed view's current rows): the thing's
-    first row (no row before it), or a state other than the row before it's (a state is never NULL). -#}
+{#- A thing's rows among the current files, newest first: the order of stg_one_stop__dossiers' distinct on, so that
+    one sort serves both. -#}
+{% macro state_history(source_name, t) -%}
+    partition by {{ t }}.{{ state_declarations()[source_name].key }} order by {{ t }}.period_month desc, {{ t }}.file_id desc
+{%- endmacro %}
+
+{#- True when the row `t` (with its row_state as a column) starts a run of its state: the thing's first row (no older
+    row), or a state other than the older row's (a state is never NULL). -#}
 {% macro starts_state_run(source_name, t) -%}
-    {%- set key = state_declarations()[source_name].key -%}
-    coalesce(lag({{ row_state(source_name, t) }})
-        over (partition by {{ t }}.{{ key }} order by {{ t }}.period_month, {{ t }}.file_id)
-        <> {{ row_state(source_name, t) }}, true)
+    coalesce(lead({{ t }}.row_state) over ({{ state_history(source_name, t) }}) <> {{ t }}.row_state, true)
 {%- endmacro %}

@@ -20,10 +20,15 @@ log = logging.getLogger(__name__)
 
 @contextmanager
 def dbt_env() -> Iterator[dict[str, str]]:
-    """Expose the warehouse connection to dbt's profiles.yml as CCHC_DB_* variables."""
+    """Expose the warehouse connection to dbt's profiles.yml as CCHC_DB_* variables, and give dbt's sessions the
+    sort memory of a batch job (PGOPTIONS, read by libpq: dbt's profile has no session settings): with the server's
+    default 4 MB the window sorts over a month's touched dossiers spill to disk (int_one_stop__touched_dossiers
+    2.0 s at 4 MB, 0.9 s at 64 MB, in month 12 of a 50,000-dossier province)."""
     parts = url_parts(database_url())
     env = {f"CCHC_DB_{'NAME' if k == 'dbname' else k.upper()}": v for k, v in parts.items()}
     env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
+    work_mem = os.environ.get("CCHC_DBT_WORK_MEM", "64MB")
+    env["PGOPTIONS"] = f"{os.environ.get('PGOPTIONS', '')} -c work_mem={work_mem}".strip()
     old = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:

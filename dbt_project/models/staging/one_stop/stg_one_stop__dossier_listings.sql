@@ -7,9 +7,18 @@ with source as (
     select
         t.*,
         {{ starts_state_run('one_stop_dossiers', 't') }} as starts_state_run,  -- noqa: LT01
-        lag(t.affects_from) over (partition by t.dossier_code order by t.period_month, t.file_id)
-            as previous_affects_from
-    from ({{ current_rows('one_stop_dossiers') }}) as t
+        lead(t.affects_from) over ({{ state_history('one_stop_dossiers', 't') }})
+            as previous_affects_from  -- noqa: LT01
+    from (
+        -- the state computed below the window: the sort carries a hash, not every column of the row
+        select
+            c.dossier_code,
+            c.file_id,
+            c.period_month,
+            c.affects_from,
+            {{ row_state('one_stop_dossiers', 'c') }} as row_state
+        from ({{ current_rows('one_stop_dossiers') }}) as c
+    ) as t
 
 ),
 

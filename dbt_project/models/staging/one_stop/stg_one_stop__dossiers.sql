@@ -8,8 +8,11 @@ with source as (
     select
         t.*,
         {{ starts_state_run('one_stop_dossiers', 't') }} as starts_run,  -- noqa: LT01
-        max(t.period_month) over (partition by t.dossier_code) as newest_month
-    from ({{ current_rows('one_stop_dossiers') }}) as t
+        first_value(t.period_month) over ({{ state_history('one_stop_dossiers', 't') }}) as newest_month  -- noqa: LT01
+    from (
+        select c.*, {{ row_state('one_stop_dossiers', 'c') }} as row_state
+        from ({{ current_rows('one_stop_dossiers') }}) as c
+    ) as t
 
 ),
 
