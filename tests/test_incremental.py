@@ -182,7 +182,9 @@ def test_a_dossier_listed_again_unchanged_does_not_pull_the_window_back(incremen
     # July's build recomputes the corrected June listing too (the lag), which supersedes June's: every row counts
     assert o["windows"]["2025-07"] <= f"{o['received']:%Y-%m}-01"
     assert o["windows"]["2025-08"] == "2025-07-01"
-    assert o["changes"] == {o["code"]: None, o["july"]: date(2025, 7, 1), o["august"]: date(2025, 8, 1)}
+    # the July dossier is listed again in August (it starts its run in July's listing); the August one is listed
+    # once, in its reception month: it changes nothing before August
+    assert o["changes"] == {o["code"]: None, o["july"]: date(2025, 7, 1), o["august"]: None}
     assert o["lineage"] == (o["corrected_file"], date(2025, 8, 1))
 
 

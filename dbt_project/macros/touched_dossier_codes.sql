@@ -8,7 +8,8 @@
   state this build gives the dossier can change, when a row of a file it recomputes starts a run of the dossier's
   state (macros/row_state.sql: a new dossier, or a state other than the row before it), the earlier of that row's
   and the previous row's affects_from; NULL when the recomputed files only repeat its state (indicators_affected_from
-  then leaves its old months alone).
+  then leaves its old months alone), and when it is listed once, in a file of the month it was received (nothing
+  before that month changes).
 -#}
 {% macro touched_dossier_codes() %}
 {%- set touching_files -%}
@@ -29,11 +30,25 @@
 
     ),
 
-    changes as (   -- the touched dossiers' rows that start a run of their state, in a file this build recomputes
+    candidates as (
+
+        -- the touched dossiers whose rows can start the window before their file's month: listed in more than one
+        -- file (any), or received before the month of a file listing them. Most of a month's touched dossiers were
+        -- received in it and are listed once: they change nothing before their file's month, which the window
+        -- holds already (its own month, for a recomputed listing; every row's, for one it supersedes)
+        select c.dossier_code
+          from {{ ref('stg_one_stop__dossier_codes') }} as c
+         where c.dossier_code = any(array(select t.dossier_code from touched as t))   -- by the dossier-code index
+         group by c.dossier_code
+        having count(*) > 1 or bool_or(c.affects_from < c.period_month)
+
+    ),
+
+    changes as (   -- their rows that start a run of their state, in a file this build recomputes
 
         select l.dossier_code, min(least(l.affects_from, l.previous_affects_from)) as changes_from
           from {{ ref('stg_one_stop__dossier_listings') }} as l
-         where l.dossier_code = any(array(select t.dossier_code from touched as t))   -- by the dossier-code index
+         where l.dossier_code = any(array(select k.dossier_code from candidates as k))
            and l.starts_state_run
            and l.file_id = any(array(
                 select n.file_id from {{ ref('stg_audit__file_coverage') }} as n

@@ -1,5 +1,6 @@
 -- Which dossier codes each file lists, for every file (current or superseded): what an incremental build looks up
--- to find the dossiers a new file touches, and those a superseded file listed that its successor may have dropped.
+-- to find the dossiers a new file touches, and those a superseded file listed that its successor may have dropped;
+-- with the file's month and the row's affects_from (its reception month).
 with source as (
 
     select * from {{ source('raw', 'one_stop_dossiers_typed') }}
@@ -8,7 +9,7 @@ with source as (
 
 renamed as (
 
-    select file_id, dossier_code
+    select file_id, dossier_code, period_month, affects_from
     from source
 
 )
