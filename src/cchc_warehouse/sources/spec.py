@@ -218,8 +218,9 @@ class SourceSpec:
     affects_from: str | None = None
     # state_key: the column naming one thing a source lists again in file after file while it lasts (a dossier, in
     # every monthly listing until it ends): its newest row is its state, and a row repeating the state before it
-    # (its row_state, dbt macros/row_state.generated.sql) changes no month; the build's window then starts at the
-    # reception of what did change, not at the oldest dossier still open (int_one_stop__touched_dossiers)
+    # (its row_state: dbt macros/row_state.sql, columns in macros/state_declarations.generated.sql) changes no
+    # month; the build's window then starts at the reception of what did change, not at the oldest dossier still
+    # open (int_one_stop__touched_dossiers)
     state_key: str | None = None
     # dates a row may carry: from this day to this long after the file's period (every date column, blocking)
     plausible_dates: tuple[str, str] = ("2000-01-01", "2 years")
