@@ -24,10 +24,14 @@ class RunProblem(RuntimeError):
 
 
 def task_started() -> None:
-    """First thing every task does: a lineage collector of its own (see cchc_warehouse.airflow.lineage.fresh)."""
+    """First thing every task does: a lineage collector of its own (see cchc_warehouse.airflow.lineage.fresh), and a
+    line saying whether its worker preloaded the heavy imports (cchc_warehouse.airflow.warm)."""
+    from cchc_warehouse.airflow import warm
     from cchc_warehouse.airflow.lineage import fresh
 
     fresh()
+    log.info("heavy imports preloaded by the worker: %s", "yes" if warm.preloaded() else
+             "no (each task imports GX and dbt itself; see cchc_warehouse.airflow.warm)")
 
 
 def _connection_uri(conn_id: str) -> str | None:
