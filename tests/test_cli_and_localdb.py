@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -140,7 +141,9 @@ def test_docker_compose_file_is_valid(tmp_path):
     assert res.returncode == 0, res.stderr
     services = yaml.safe_load(res.stdout)["services"]
     env = services["airflow-scheduler"]["environment"]
-    assert env["AIRFLOW__CORE__EXECUTOR"] == "LocalExecutor"
+    assert env["AIRFLOW__CORE__EXECUTOR"] == "cchc_warehouse.airflow.executors.WarmLocalExecutor"
+    assert json.loads(env["AIRFLOW__CELERY__EXTRA_CELERY_CONFIG"]) == {
+        "imports": ["cchc_warehouse.airflow.worker_preload"]}
     assert env["CCHC_METABASE_URL"] == ""                      # no Metabase sync without the profile
     assert env["AIRFLOW__API_AUTH__JWT_SECRET"] == env["AIRFLOW__API__SECRET_KEY"] == "test-secret"
     assert not any(p.startswith("127.0.0.1:5432:") for p in services["postgres"].get("ports", []))

@@ -30,6 +30,9 @@ def test_compose_names_the_warm_executor_and_the_celery_preload():
     env = _compose_env()
     default = re.fullmatch(r"\$\{AIRFLOW_EXECUTOR:-(.+)\}", env["AIRFLOW__CORE__EXECUTOR"]).group(1)
     assert default == "cchc_warehouse.airflow.executors.WarmLocalExecutor"
+    example = dict(line.split("=", 1) for line in (ROOT / ".env.example").read_text(encoding="utf-8").splitlines()
+                   if line and not line.startswith("#"))
+    assert example["AIRFLOW_EXECUTOR"] == default          # .env overrides the compose file's default
     assert yaml.safe_load(env["AIRFLOW__CELERY__EXTRA_CELERY_CONFIG"]) == {
         "imports": ["cchc_warehouse.airflow.worker_preload"]}
 
