@@ -29,6 +29,11 @@
 #   CCHC_DEPLOYTEST_SHARED_LANDING=1   control mode: both workers get ONE landing folder holding the sample
 #                             (what the store replaces). Shows that everything but the store passes; it proves
 #                             nothing about the store, and its last line says so.
+#   CCHC_DEPLOYTEST_EXECUTOR=local  the compose file's default instead of Celery: the scheduler runs the tasks
+#                             through cchc_warehouse.airflow.executors.WarmLocalExecutor (no Redis, no Celery
+#                             worker; the files still come from the store)
+#   CCHC_DEPLOYTEST_PRELOAD=0  workers without the preload of docker-compose.yml (cchc_warehouse.airflow.warm):
+#                             every task imports GX and dbt itself; to compare the task durations printed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -40,6 +45,13 @@ REDIS_DB=${CCHC_DEPLOYTEST_REDIS_DB:-13}
 WORK=${CCHC_DEPLOYTEST_DIR:-$(mktemp -d /tmp/cchc-deploytest.XXXXXX)}
 RUN_TIMEOUT=${CCHC_DEPLOYTEST_TIMEOUT:-900}
 CONTROL=${CCHC_DEPLOYTEST_SHARED_LANDING:-0}
+PRELOAD=${CCHC_DEPLOYTEST_PRELOAD:-1}
+EXECUTOR=${CCHC_DEPLOYTEST_EXECUTOR:-celery}
+case $EXECUTOR in celery|local) ;; *) echo "CCHC_DEPLOYTEST_EXECUTOR must be celery or local" >&2; exit 2 ;; esac
+if [ "$CONTROL" = 1 ] && [ "$EXECUTOR" = local ]; then
+  echo "CCHC_DEPLOYTEST_SHARED_LANDING=1 compares Celery workers' landing folders: not with the local executor" >&2
+  exit 2
+fi
 DAG=cchc_monthly_load
 MONTHS=(2025-01 2025-02 2025-03 2025-04)
 PY=$VENV/bin/python
@@ -216,7 +228,15 @@ ADMIN_PASSWORD=$(rand)
 META=postgresql+psycopg://${PG#postgresql://}/airflow_deploytest
 unset CCHC_DATABASE_URL                 # the tasks use the Airflow connection, as in docker-compose.yml
 export AIRFLOW_HOME=$WORK/airflow-home
-export AIRFLOW__CORE__EXECUTOR=CeleryExecutor
+if [ "$EXECUTOR" = local ]; then
+  if [ "$PRELOAD" = 1 ]; then
+    export AIRFLOW__CORE__EXECUTOR=cchc_warehouse.airflow.executors.WarmLocalExecutor
+  else
+    export AIRFLOW__CORE__EXECUTOR=LocalExecutor
+  fi
+else
+  export AIRFLOW__CORE__EXECUTOR=CeleryExecutor
+fi
 export AIRFLOW__CORE__LOAD_EXAMPLES=False
 export AIRFLOW__CORE__DAGS_FOLDER=$ROOT/dags
 export AIRFLOW__CORE__PARALLELISM=4
@@ -240,6 +260,8 @@ export AIRFLOW__SCHEDULER__SCHEDULER_HEALTH_CHECK_SERVER_PORT=$SCHED_HEALTH_PORT
 export AIRFLOW__SCHEDULER__USE_JOB_SCHEDULE=False
 export AIRFLOW__CELERY__BROKER_URL=$REDIS/$REDIS_DB
 export AIRFLOW__CELERY__RESULT_BACKEND=db+$META
+# each worker imports GX, dbt and the loader once, before forking its pool, as in docker-compose.yml
+[ "$PRELOAD" = 1 ] && export AIRFLOW__CELERY__EXTRA_CELERY_CONFIG='{"imports": ["cchc_warehouse.airflow.worker_preload"]}'
 export AIRFLOW__LOGGING__BASE_LOG_FOLDER=$WORK/airflow-logs        # the compose file's shared logs volume
 export AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT
 AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT=$(free_port)
@@ -256,7 +278,11 @@ mkdir -p "$AIRFLOW_HOME" "$CCHC_LANDING_DIR"
   "$AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE" "$ADMIN_PASSWORD"
 step_done
 
-step "start api-server, scheduler, dag-processor, triggerer and two Celery workers; wait until healthy"
+if [ "$EXECUTOR" = celery ]; then
+  step "start api-server, scheduler, dag-processor, triggerer and two Celery workers; wait until healthy"
+else
+  step "start api-server, scheduler ($AIRFLOW__CORE__EXECUTOR), dag-processor, triggerer; wait until healthy"
+fi
 # Workers report a hostname of their own (task_instance.hostname), to show which worker ran what.
 mkdir -p "$WORK/pylib"
 cat >"$WORK/pylib/deploytest_hostname.py" <<'PY'
@@ -277,6 +303,7 @@ if [ "$CONTROL" = 1 ]; then
   echo "   CONTROL MODE: both workers read the landing folder $WORK/shared-landing"
 fi
 for n in 1 2; do
+  [ "$EXECUTOR" = celery ] || break
   w=$WORK/worker$n
   landing=$w/landing
   [ "$CONTROL" = 1 ] && landing=$WORK/shared-landing
@@ -294,10 +321,11 @@ wait_for scheduler 180 curl -fsS "http://127.0.0.1:$SCHED_HEALTH_PORT/health"
 wait_for dag-processor 180 "$AIRFLOW" jobs check --job-type DagProcessorJob --local
 wait_for triggerer 180 "$AIRFLOW" jobs check --job-type TriggererJob --local
 for n in 1 2; do
+  [ "$EXECUTOR" = celery ] || break
   wait_for "worker$n" 180 "$VENV/bin/celery" --app airflow.providers.celery.executors.celery_executor.app \
     inspect ping -d "worker$n@$HOST"
 done
-echo "   api-server http://127.0.0.1:$API_PORT, scheduler health :$SCHED_HEALTH_PORT, workers worker1@$HOST worker2@$HOST"
+echo "   api-server http://127.0.0.1:$API_PORT, scheduler health :$SCHED_HEALTH_PORT$([ "$EXECUTOR" = celery ] && echo ", workers worker1@$HOST worker2@$HOST")"
 step_done
 
 # ------------------------------------------------------------------------------------------ REST API v2
@@ -414,11 +442,24 @@ psql "$PG/airflow_deploytest" -X -qtA -F ' ' -c "
     from task_instance where dag_id = '$DAG' group by 1 order by 1" | sed 's/^/   /'
 workers_used=$(psql "$PG/airflow_deploytest" -X -qtA -c "
   select count(distinct hostname) from task_instance where dag_id = '$DAG' and hostname like 'deploytest-worker-%'")
-[ "$workers_used" = 2 ] || problem "tasks ran on $workers_used of the 2 workers: the run does not show a shared store"
+[ "$workers_used" = 2 ] || [ "$EXECUTOR" = local ] || problem "tasks ran on $workers_used of the 2 workers: the run does not show a shared store"
 mapped=$(psql "$PG/airflow_deploytest" -X -qtA -c "
   select count(*) from task_instance where dag_id = '$DAG' and task_id = 'load_file' and map_index >= 0")
 echo "   load_file tasks (one per landed file): $mapped; task instances in $WORK/task_instances.txt"
 [ "$mapped" -gt 0 ] || problem "no load_file task ran: discover found no file in the store"
+# what a task costs on a worker, start to end (the per-file cost the preload is for)
+psql "$PG/airflow_deploytest" -X -qtA -F ' ' -c "
+  select task_id, count(*),
+         round(percentile_cont(0.5) within group (order by extract(epoch from end_date - start_date))::numeric, 2),
+         round(max(extract(epoch from end_date - start_date))::numeric, 2)
+    from task_instance where dag_id = '$DAG' and state = 'success' and end_date is not null
+   group by 1 order by 1" | awk '{ printf "   %-18s %3d successful, median %6.2f s, max %6.2f s\n", $1, $2, $3, $4 }'
+warm=$(grep -rl "heavy imports preloaded by the worker: yes" "$AIRFLOW__LOGGING__BASE_LOG_FOLDER" | grep -c "task_id=load_file" || true)
+cold=$(grep -rl "heavy imports preloaded by the worker: no" "$AIRFLOW__LOGGING__BASE_LOG_FOLDER" | grep -c "task_id=load_file" || true)
+echo "   load_file task logs: preloaded by the worker $warm, not preloaded $cold (CCHC_DEPLOYTEST_PRELOAD=$PRELOAD)"
+if [ "$PRELOAD" = 1 ]; then
+  [ "$cold" = 0 ] && [ "$warm" -gt 0 ] || problem "$cold load_file task(s) ran on a worker that did not preload GX and dbt"
+fi
 # a task log through the api-server (shared logs folder + the same [api] secret_key: no 403)
 if log=$(api GET "/api/v2/dags/$DAG/dagRuns/deploytest_2025-01_dirty/taskInstances/discover/logs/1?full_content=true"); then
   line=$(printf '%s' "$log" | jq_py '" ".join(str(c.get("event", c)) for c in d["content"] if "tệp cho kỳ" in str(c))')
@@ -509,4 +550,4 @@ if [ "$CONTROL" = 1 ]; then
   echo "deploy test (CONTROL, one shared landing folder, not the store): $NRUNS runs, states as expected, indicators identical to the CLI run"
   exit 0
 fi
-echo "deploy test: $NRUNS runs, states as expected, indicators identical to the CLI run"
+echo "deploy test ($AIRFLOW__CORE__EXECUTOR): $NRUNS runs, states as expected, indicators identical to the CLI run"
