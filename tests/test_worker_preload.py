@@ -51,7 +51,7 @@ def test_airflow_loads_the_warm_executor_as_a_local_one_without_heavy_imports():
     assert out.splitlines() == ["WarmLocalExecutor True True", "[]"]
 
 
-def test_worker_preload_imports_what_the_tasks_need_and_task_started_says_so():
+def test_worker_preload_imports_what_the_tasks_need():
     before = _python("from cchc_warehouse.airflow import warm; print(warm.preloaded())")
     assert before == "False"
     out = _python(
