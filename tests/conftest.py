@@ -5,6 +5,7 @@ local cluster started for the run)."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import uuid
 from pathlib import Path
@@ -32,6 +33,7 @@ for _key in ("AIRFLOW_HOME", "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"):
     os.environ.pop(_key, None)
 _OUTER_URL = os.environ.pop("CCHC_DATABASE_URL", None)
 
+from cchc_warehouse import localdb  # noqa: E402
 from cchc_warehouse.airflow import local_runs  # noqa: E402
 from cchc_warehouse.db import find_server, with_database  # noqa: E402
 
@@ -95,6 +97,16 @@ LONGEST_FIRST = [
     "test_service_index.py", "test_corpus.py", "reliability/test_personal_data.py", "test_units_reorganisation.py",
     "reliability/test_gate_plans.py", "reliability/test_least_privilege.py", "test_dashboards.py",
 ]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """The run's CCHC_HOME goes with it (each test process made one in /tmp; a CI run left ~8, up to 400 MB each),
+    after the local cluster a run without a server started in it is stopped. CCHC_TEST_KEEP_HOME=1 keeps it (dbt's
+    logs, the archive, the Airflow database) for a look after a failure."""
+    if os.environ.get("CCHC_TEST_KEEP_HOME"):
+        return
+    localdb.stop(localdb.Cluster(root=_HOME / "pg", port=int(os.environ.get("CCHC_PG_PORT", "54329"))))
+    shutil.rmtree(_HOME, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(config, items):
