@@ -5,6 +5,7 @@ register with the landing URL) and the published docs all go through it; nothing
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -108,6 +109,29 @@ def test_publication_docs_go_to_the_bucket(s3):
     assert {"docs/gx/index.html", "docs/dbt/index.html", "docs/dbt/manifest.json", "docs/dbt/catalog.json"} <= set(docs)
     # one validation page per file of the publication
     assert len([k for k in docs if k.startswith("docs/gx/validations/")]) == 5
+
+
+def test_dbt_docs_are_kept_while_their_code_is_the_same(s3, monkeypatch):
+    """A publication changes no table or column: the dbt docs generated from the same code are kept (a sentinel put
+    in place of their catalogue stays), the GX data docs are rendered again; docs of other code are generated anew."""
+    from cchc_warehouse.reporting import docs
+
+    def body(key: str) -> bytes:
+        return s3.get_object(Bucket=BUCKET, Key=key)["Body"].read()
+
+    assert body("docs/dbt/code_version.txt").decode() == docs.dbt_docs_version()   # the run above generated them
+    s3.put_object(Bucket=BUCKET, Key="docs/dbt/catalog.json", Body=b"sentinel")
+    s3.delete_object(Bucket=BUCKET, Key="docs/gx/index.html")
+    lines = docs.publish_docs(None)
+    assert lines == [f"GX data docs: s3://{BUCKET}/docs/gx/index.html",
+                     f"dbt docs: s3://{BUCKET}/docs/dbt/index.html (giữ bản đã tạo: mã dbt và cấu trúc kho không đổi)"]
+    assert body("docs/dbt/catalog.json") == b"sentinel"
+    assert "docs/gx/index.html" in keys(s3, "docs/gx/")
+    monkeypatch.setattr(docs, "dbt_docs_version", lambda: "docs of other code")
+    assert docs.publish_docs(None)[1] == f"dbt docs: s3://{BUCKET}/docs/dbt/index.html"
+    assert body("docs/dbt/code_version.txt") == b"docs of other code"
+    catalog = json.loads(body("docs/dbt/catalog.json"))
+    assert "model.cchc.fct_dossier" in catalog["nodes"]
 
 
 def test_the_monthly_dag_runs_from_the_bucket(s3, tmp_path):

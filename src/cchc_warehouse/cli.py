@@ -267,7 +267,7 @@ def _docs(args: argparse.Namespace) -> int:
     if args.build:
         from cchc_warehouse.reporting.docs import publish_docs
 
-        for line in publish_docs(None):
+        for line in publish_docs(None, force=True):     # asked for: rendered now, whatever was there
             print(line)
     print(f"dbt docs: {docs / 'dbt' / 'index.html'}")
     print(f"GX data docs: {docs / 'gx' / 'index.html'}")

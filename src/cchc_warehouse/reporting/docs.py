@@ -4,17 +4,21 @@ every reader finds it in one place): dbt docs (models, columns, the rules' docs 
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
+from psycopg.conninfo import conninfo_to_dict
 from upath import UPath
 
 from cchc_warehouse import storage
 from cchc_warehouse.config import paths
-from cchc_warehouse.db import connect
+from cchc_warehouse.db import connect, database_url
 from cchc_warehouse.sources import SOURCES
 
 SITE = "cchc_data_docs"
+DBT_DOCS_VERSION = "code_version.txt"    # beside the published dbt docs: what they were generated from
 
 
 def gx_data_docs(file_ids: list[int] | None = None) -> UPath:
@@ -53,24 +57,50 @@ def gx_data_docs(file_ids: list[int] | None = None) -> UPath:
     return target / "index.html"
 
 
-def dbt_docs() -> UPath | None:
+def dbt_docs_version() -> str:
+    """What the dbt docs are a function of: the dbt project (marts.build.project_version), the warehouse's DDL (sql/:
+    the raw tables the sources describe), dbt's own version and the database described. Not the data: dbt-postgres's
+    catalogue holds names, types and comments, no row counts, so a month's publication leaves the docs as they were."""
+    from cchc_warehouse.marts.build import project_version
+
+    digest = hashlib.sha256(project_version().encode() + b"\0")
+    for path in sorted(paths().sql_dir.glob("*.sql")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    db = conninfo_to_dict(database_url())
+    for part in (version("dbt-core"), version("dbt-postgres"), db.get("host"), db.get("port"), db.get("dbname")):
+        digest.update(f"{part}\0".encode())
+    return digest.hexdigest()
+
+
+def dbt_docs(force: bool = False) -> tuple[UPath | None, bool]:
     """`dbt docs generate` (models, columns, docs blocks, lineage, the warehouse's catalogue), published as a
-    static site. Under the build lock: it writes dbt's target folder, which a build on this worker also writes."""
+    static site, and whether it was generated now: the published site is kept when it was generated from the same
+    code (dbt_docs_version; force: generate anyway). Under the build lock: it writes dbt's target folder, which a
+    build on this worker also writes."""
     from cchc_warehouse.marts.build import build_lock, run_dbt
 
     built = paths().home / "dbt" / "target"
     target = storage.area("docs") / "dbt"
+    marker = target / DBT_DOCS_VERSION
     with build_lock():
+        current = dbt_docs_version()
+        if not force and (target / "index.html").exists() and marker.exists() and marker.read_text() == current:
+            return target / "index.html", False
         if not run_dbt("docs generate"):
-            return None
+            return None, False
         for name in ("index.html", "manifest.json", "catalog.json"):
             if (built / name).exists():
                 storage.put(built / name, target / name)
-    return target / "index.html"
+        with tempfile.TemporaryDirectory(prefix="cchc-dbt-docs-") as d:    # last: a site half put is redone
+            (Path(d) / DBT_DOCS_VERSION).write_text(current)
+            storage.put(Path(d) / DBT_DOCS_VERSION, marker)
+    return target / "index.html", True
 
 
-def publish_docs(publication_id: int | None) -> list[str]:
-    """Both sites, for the files of one publication (None: every file). Returns what to tell the reader."""
+def publish_docs(publication_id: int | None, force: bool = False) -> list[str]:
+    """Both sites, for the files of one publication (None: every file). The GX data docs are rendered every time
+    (they show the publication's validations); the dbt docs only when the code they describe changed (force: always).
+    Returns what to tell the reader."""
     file_ids = None
     if publication_id is not None:
         with connect() as conn:
@@ -78,6 +108,9 @@ def publish_docs(publication_id: int | None) -> list[str]:
                                (publication_id,)).fetchone()
         file_ids = list(row[0]) if row else []
     lines = [f"GX data docs: {gx_data_docs(file_ids)}"]
-    dbt = dbt_docs()
-    lines.append(f"dbt docs: {dbt}" if dbt else "dbt docs: không tạo được (xem log dbt)")
+    dbt, generated = dbt_docs(force)
+    if dbt is None:
+        lines.append("dbt docs: không tạo được (xem log dbt)")
+    else:
+        lines.append(f"dbt docs: {dbt}" + ("" if generated else " (giữ bản đã tạo: mã dbt và cấu trúc kho không đổi)"))
     return lines
