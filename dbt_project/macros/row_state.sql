@@ -10,16 +10,25 @@
   The columns of a state: macros/state_declarations.generated.sql, written from the declarations.
 -#}
 
-{#- The state of a row `t` of the typed view of `source_name`: its declared columns as one hash. -#}
+{#- The state of a row `t` of the typed view of `source_name`: its declared columns as one 64-bit hash (each column
+    hashed by its type's own hash function, no text rendering of dates and numbers: 2.6 s for the national benchmark's
+    4.5 million rows, 11.0 s as md5 of the row's text). Only a thing's consecutive rows are ever compared. -#}
 {% macro row_state(source_name, t) -%}
     {%- set decl = state_declarations()[source_name] -%}
-    md5(row({% for c in decl.columns %}{{ t }}.{{ c }}{{ ', ' if not loop.last }}{% endfor %})::text)
+    hash_record_extended(row({% for c in decl.columns %}{{ t }}.{{ c }}{{ ', ' if not loop.last }}{% endfor %}), 0)
 {%- endmacro %}
 
 {#- A thing's rows among the current files, newest first: the order of stg_one_stop__dossiers' distinct on, so that
-    one sort serves both. -#}
+    one sort serves both. The key in byte order (collate "C"): the same things, as its collation is deterministic,
+    and a sort of millions of codes by memcmp and abbreviated keys rather than by the locale's rules. -#}
 {% macro state_history(source_name, t) -%}
-    partition by {{ t }}.{{ state_declarations()[source_name].key }} order by {{ t }}.period_month desc, {{ t }}.file_id desc
+    partition by {{ state_key(source_name, t) }}
+    order by {{ t }}.period_month desc, {{ t }}.file_id desc
+{%- endmacro %}
+
+{#- The thing a row is about (the declared state_key), in byte order; t: the row's relation, or none. -#}
+{% macro state_key(source_name, t='') -%}
+    {{ t ~ '.' if t }}{{ state_declarations()[source_name].key }} collate "C"
 {%- endmacro %}
 
 {#- True when the row `t` (with its row_state as a column) starts a run of its state: the thing's first row (no older
