@@ -77,7 +77,7 @@ Xem thêm / where to look:
   Báo cáo HTML (mở bằng trình duyệt, in được): {report}
   .venv/bin/cchc report --period {format_month(last)} --out bao_cao.html
   Metabase: .venv/bin/cchc metabase sync (cần CCHC_METABASE_URL, xem README)
-  dbt docs, GX data docs (rendered by each run's publish_docs): {docs}/dbt/index.html, {docs}/gx/index.html
+  docs (GX every run, dbt when their code changed): {docs}/dbt/index.html, {docs}/gx/index.html
   .venv/bin/cchc docs --serve 8000   (serves them on http://127.0.0.1:8000/)
   Airflow logs: {os.environ.get("AIRFLOW_HOME")}/logs
   The local PostgreSQL keeps running: .venv/bin/cchc db stop
