@@ -18,7 +18,7 @@ with source as (
 
 renamed as (
 
-    select distinct on ({{ state_key('one_stop_dossiers') }})
+    select distinct on (dossier_code)
         dossier_code,
         unit_code,
         procedure_code,
@@ -48,7 +48,7 @@ renamed as (
         source_row
     from source
     where starts_run
-    order by {{ state_key('one_stop_dossiers') }} asc, period_month desc, file_id desc
+    order by dossier_code asc, period_month desc, file_id desc
 
 )
 
