@@ -19,8 +19,8 @@
 {% endmacro %}
 
 {#- What a row covers, as one text: file | period | grain | unit. A NULL period matches nothing (coverage periods are
-    never NULL; nor are a graded source's grains); a NULL unit is the empty one, as a source without units covers; the unit comes last, so a '|' in it
-    cannot shift the other fields. -#}
+    never NULL; nor are a graded source's grains); a NULL unit is the empty one, as a source without units covers;
+    the unit comes last, so a '|' in it cannot shift the other fields. -#}
 {% macro coverage_key(file_id, period, grain, unit) -%}
     format('%s|%s|%s|%s', {{ file_id }}, {{ period }}, {{ grain or "''" }}, coalesce({{ unit }}, ''))
 {%- endmacro %}
