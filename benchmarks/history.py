@@ -46,6 +46,20 @@ def node_seconds() -> dict[str, float]:
             for r in results if r["unique_id"].startswith(("model.", "test."))}
 
 
+def grew_a_year_on(timings: dict[str, dict[str, float]], months: list[str], top: int = 5
+                   ) -> list[tuple[str, float, float]]:
+    """The models and tests whose seconds grew most with history: each one's seconds summed over the months from
+    the 15th on, against the same calendar months a year earlier (from the 3rd: months 1 and 2 are full builds), so
+    the season (a December's quarter and year) is on both sides. (name, earlier sum, later sum), largest growth
+    first."""
+    later = months[14:]
+    earlier = [months[i - 12] for i in range(14, len(months))]
+    names = {k for m in later + earlier for k in timings[m]}
+    sums = [(k, sum(timings[m].get(k, 0.0) for m in earlier), sum(timings[m].get(k, 0.0) for m in later))
+            for k in names]
+    return sorted(sums, key=lambda s: s[1] - s[2])[:top]
+
+
 def load_month(root: Path, month: date) -> tuple[float, int, list[str]]:
     from cchc_warehouse.ingest.load import load
     from cchc_warehouse.sources import SOURCES
@@ -144,6 +158,8 @@ def main() -> int:
             worst = max(yoy)
             print(f"a year on (build, each month against the same month a year earlier): median "
                   f"{sorted(x for x, _ in yoy)[len(yoy) // 2]:.2f}, highest {worst[0]:.2f} ({worst[1]})")
+            print("grew most a year on (models and tests): " + ", ".join(
+                f"{k} {a:.1f} -> {b:.1f} s" for k, a, b in grew_a_year_on(timings, [r[0] for r in rows])))
         print(f"history: build ratio last/first = {rows[-1][2] / rows[0][2]:.2f}, "
               f"load ratio last/first = {rows[-1][1] / rows[0][1]:.2f}")
         return 0
