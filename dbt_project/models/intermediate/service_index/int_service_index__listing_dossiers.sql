@@ -55,8 +55,9 @@ scoped as (
         on p.unit_code = d.unit_code
             -- received in the period, or open at its start (written to match fct_dossier's index on it), and by its
             -- end, said of the reception month (the period ends on a month's last day), which no index covers: the
-            -- planner reads that index, so a recent period reads the dossiers ended since its start, not the unit's
-            -- whole history (int_one_stop__dossier_activity does the same)
+            -- planner can read that index, so a recent period reads the dossiers ended since its start, not the
+            -- unit's whole history (int_one_stop__dossier_activity does the same); with many periods (a December's)
+            -- it may hash-join every dossier instead, which grows with the history (README, benchmarks.history)
             and greatest(d.received_date, coalesce(d.end_766_date, 'infinity'::date)) >= p.period_start
             and date_trunc('month', d.received_date) <= p.period_end
 
