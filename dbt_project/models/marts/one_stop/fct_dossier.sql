@@ -12,8 +12,8 @@
             {'columns': ['procedure_code', 'reported_in_month desc', 'source_file_id desc']}
         ],
         pre_hook=[
-            "{% if is_incremental() %}delete from {{ this }} where dossier_code in ("
-            ~ "select t.dossier_code from {{ ref('int_one_stop__touched_dossiers') }} as t){% endif %}"
+            "{% if is_incremental() %}delete from {{ this }} where dossier_code = any(array("
+            ~ "select t.dossier_code from {{ ref('int_one_stop__touched_dossiers') }} as t)){% endif %}"
         ]
     )
 }}
@@ -21,9 +21,11 @@
 -- (int_one_stop__dossier_states) and the lineage (file, row, load) an auditor follows back to the source file: the
 -- listing that first gave the state (models/docs/rules.md, state_runs).
 -- Incremental: a build deletes the dossiers the new files touch (int_one_stop__touched_dossiers: listed by them or
--- by the files they supersede) and inserts their newest state again; a dossier no current file lists any more is
--- gone. The dossiers only the files of the live generation's publication touched (the shadow lags one publication
--- behind) are copied from the live table, which holds them as this build would compute them (lag_from_live).
+-- by the files they supersede; found through the dossier-code index, as an array: a semi-join was planned as a
+-- hash join over the whole table, 0.15 s in month 4 and 0.95 s in month 24 of the history benchmark) and inserts
+-- their newest state again; a dossier no current file lists any more is gone. The dossiers only the files of the
+-- live generation's publication touched (the shadow lags one publication behind) are copied from the live table,
+-- which holds them as this build would compute them (lag_from_live).
 -- A full refresh gives the same table (tests/test_incremental.py). The two expression indexes serve the month and
 -- period joins (int_one_stop__dossier_activity, int_service_index__listing_dossiers): a period reads the dossiers
 -- of its unit still open at its start, not every dossier the unit ever received. The procedure index serves
