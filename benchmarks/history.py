@@ -46,14 +46,21 @@ def node_seconds() -> dict[str, float]:
             for r in results if r["unique_id"].startswith(("model.", "test."))}
 
 
+def year_on_pairs(n: int) -> list[tuple[int, int]]:
+    """(index a year earlier, index) of each of n consecutive months compared with the same calendar month a year
+    earlier: a December recomputes its quarter and year (every dossier of the year, as the spec counts a year) and a
+    January does not, so last/first mixes the season with history. Months 1 and 2 are full builds (one per mart
+    generation): the comparison starts at month 15."""
+    return [(i - 12, i) for i in range(14, n)]
+
+
 def grew_a_year_on(timings: dict[str, dict[str, float]], months: list[str], top: int = 5
                    ) -> list[tuple[str, float, float]]:
-    """The models and tests whose seconds grew most with history: each one's seconds summed over the months from
-    the 15th on, against the same calendar months a year earlier (from the 3rd: months 1 and 2 are full builds), so
-    the season (a December's quarter and year) is on both sides. (name, earlier sum, later sum), largest growth
+    """The models and tests whose seconds grew most with history: each one's seconds summed over the months of
+    year_on_pairs and over the same calendar months a year earlier. (name, earlier sum, later sum), largest growth
     first."""
-    later = months[14:]
-    earlier = [months[i - 12] for i in range(14, len(months))]
+    pairs = year_on_pairs(len(months))
+    earlier, later = [months[a] for a, _ in pairs], [months[b] for _, b in pairs]
     names = {k for m in later + earlier for k in timings[m]}
     sums = [(k, sum(timings[m].get(k, 0.0) for m in earlier), sum(timings[m].get(k, 0.0) for m in later))
             for k in names]
@@ -151,10 +158,7 @@ def main() -> int:
         print(f"months {rows[0][0]}..{last:%Y-%m}: first load {rows[0][1]:.1f} s, build {rows[0][2]:.1f} s; "
               f"last load {rows[-1][1]:.1f} s, build {rows[-1][2]:.1f} s")
         if len(rows) > 14:
-            # the same calendar month a year apart: a December recomputes its quarter and year (every dossier of the
-            # year, as the spec counts a year) and a January does not, so last/first mixes the season with history.
-            # Months 1 and 2 are full builds (one per mart generation): the comparison starts at month 15.
-            yoy = [(r[2] / rows[i - 12][2], r[0]) for i, r in enumerate(rows) if i >= 14]
+            yoy = [(rows[b][2] / rows[a][2], rows[b][0]) for a, b in year_on_pairs(len(rows))]
             worst = max(yoy)
             print(f"a year on (build, each month against the same month a year earlier): median "
                   f"{sorted(x for x, _ in yoy)[len(yoy) // 2]:.2f}, highest {worst[0]:.2f} ({worst[1]})")
